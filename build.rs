@@ -1,0 +1,30 @@
+//! Embeds every `queries/*.rq` in the binary, so `newsgraph query NAME`
+//! works from any directory and adding a canned query is adding a file.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    println!("cargo:rerun-if-changed=queries");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| n.ends_with(".rq"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut code = String::from("/// Canned queries: (name, text).\npub const CANNED: &[(&str, &str)] = &[\n");
+    for name in &names {
+        let stem = name.trim_end_matches(".rq");
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let _ = writeln!(code, "    ({stem:?}, include_str!({:?})),", path.display().to_string());
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("canned_queries.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,115 @@
+//! The ban vocabulary of one language, compiled once: triggers per kind,
+//! cues per kind, general ban words, lift and hedge words.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use crate::lang::Lang;
+use crate::text::wordpattern::compile_any;
+use crate::vocab::{BanKinds, WordPattern};
+
+/// A word in a sentence that reports a measure.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub span: Range<usize>,
+    /// Index of the kind when the word names it ("Verkaufsverbot").
+    pub kind: Option<usize>,
+}
+
+pub struct BanWords {
+    pub notations: Vec<String>,
+    triggers: Option<Regex>,
+    trigger_kinds: Vec<Option<Regex>>,
+    cues: Vec<Option<Regex>>,
+    ban: Option<Regex>,
+    lift: Option<Regex>,
+    hedge: Option<Regex>,
+    action: Option<Regex>,
+}
+
+fn for_lang(patterns: &[WordPattern], lang: Lang) -> impl Iterator<Item = &str> {
+    patterns
+        .iter()
+        .filter(move |p| p.lang.is_none_or(|l| l == lang))
+        .map(|p| p.pattern.as_str())
+}
+
+impl BanWords {
+    pub fn new(kinds: &BanKinds, lang: Lang) -> Self {
+        Self {
+            notations: kinds.kinds.iter().map(|k| k.notation.clone()).collect(),
+            triggers: compile_any(kinds.kinds.iter().flat_map(|k| for_lang(&k.triggers, lang))),
+            trigger_kinds: kinds
+                .kinds
+                .iter()
+                .map(|k| compile_any(for_lang(&k.triggers, lang)))
+                .collect(),
+            cues: kinds.kinds.iter().map(|k| compile_any(for_lang(&k.cues, lang))).collect(),
+            ban: compile_any(for_lang(&kinds.ban_words, lang)),
+            lift: compile_any(for_lang(&kinds.lift_words, lang)),
+            hedge: compile_any(for_lang(&kinds.hedge_words, lang)),
+            action: compile_any(for_lang(&kinds.action_words, lang)),
+        }
+    }
+
+    /// The words of `sentence` that report a measure, in order; a named
+    /// kind wins over a general ban word at the same place.
+    pub fn triggers(&self, sentence: &str) -> Vec<Trigger> {
+        let mut out: Vec<Trigger> = Vec::new();
+        if let Some(re) = &self.triggers {
+            for m in re.find_iter(sentence) {
+                let kind = self
+                    .trigger_kinds
+                    .iter()
+                    .position(|k| k.as_ref().is_some_and(|k| k.is_match(m.as_str())));
+                out.push(Trigger { span: m.range(), kind });
+            }
+        }
+        if let Some(re) = &self.ban {
+            for m in re.find_iter(sentence) {
+                if !out.iter().any(|t| t.span.start < m.end() && m.start() < t.span.end) {
+                    out.push(Trigger { span: m.range(), kind: None });
+                }
+            }
+        }
+        out.sort_by_key(|t| t.span.start);
+        out
+    }
+
+    /// The kind whose cue stands nearest to `at` in `sentence`.
+    pub fn kind_by_cue(&self, sentence: &str, at: &Range<usize>) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (kind, cue) in self.cues.iter().enumerate() {
+            let Some(cue) = cue else { continue };
+            for m in cue.find_iter(sentence) {
+                if m.start() < at.end && at.start < m.end() {
+                    continue;
+                }
+                let distance = if m.start() >= at.end { m.start() - at.end } else { at.start.saturating_sub(m.end()) };
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, kind));
+                }
+            }
+        }
+        best.map(|(_, k)| k)
+    }
+
+    pub fn is_lifted(&self, sentence: &str) -> bool {
+        self.lift.as_ref().is_some_and(|r| r.is_match(sentence))
+    }
+
+    /// Where `sentence` says an authority acts: ban words and action words.
+    pub fn actions(&self, sentence: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = self.triggers(sentence).into_iter().map(|t| t.span).collect();
+        if let Some(re) = &self.action {
+            out.extend(re.find_iter(sentence).map(|m| m.range()));
+        }
+        out.sort_by_key(|r| r.start);
+        out
+    }
+
+    pub fn is_hedged(&self, sentence: &str) -> bool {
+        self.hedge.as_ref().is_some_and(|r| r.is_match(sentence))
+    }
+}

@@ -1,0 +1,392 @@
+//! Employee counts: "weniger als 50 Mitarbeiter", "rund 1.200
+//! Beschäftigte", "a workforce of 1,500", "employs 3.2 million people",
+//! with their relation, the organisation they belong to and the place they
+//! are for. Layoffs, users, customers, money and percentages are not
+//! head counts.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::context::{company_before, is_company_like, main_company, mentions_in};
+use super::lexicon::{PlaceIndex, PlaceWord};
+use super::{Document, EmployeeCount, Evidence, Extractor, Facts, OrgId, Relation};
+use crate::text::numbers;
+use crate::vocab::{Places, Vocabulary};
+
+/// Nouns that count employees on their own.
+const STAFF: &str = r"Mitarbeiter(?:innen|n|s)?|Mitarbeitende(?:n)?|Beschäftigte(?:n)?|Angestellte(?:n)?|Arbeitnehmer(?:innen|n)?|Arbeitskräfte(?:n)?|Belegschaft|employees|employee|staff(?:ers)?|workers|personnel|workforce|headcount";
+
+/// Nouns that count employees only next to a verb of working.
+const PEOPLE: &str = r"Menschen|Personen|people|persons";
+
+/// Relation cues before a number, longest first within a language.
+const RELATIONS: &[(&str, Relation)] = &[
+    ("weniger als", Relation::LessThan),
+    ("nicht einmal", Relation::LessThan),
+    ("unter", Relation::LessThan),
+    ("fewer than", Relation::LessThan),
+    ("less than", Relation::LessThan),
+    ("under", Relation::LessThan),
+    ("below", Relation::LessThan),
+    ("mehr als", Relation::MoreThan),
+    ("über", Relation::MoreThan),
+    ("more than", Relation::MoreThan),
+    ("upwards of", Relation::MoreThan),
+    ("in excess of", Relation::MoreThan),
+    ("over", Relation::MoreThan),
+    ("mindestens", Relation::AtLeast),
+    ("wenigstens", Relation::AtLeast),
+    ("at least", Relation::AtLeast),
+    ("höchstens", Relation::AtMost),
+    ("maximal", Relation::AtMost),
+    ("bis zu", Relation::AtMost),
+    ("no more than", Relation::AtMost),
+    ("not more than", Relation::AtMost),
+    ("at most", Relation::AtMost),
+    ("up to", Relation::AtMost),
+    ("rund", Relation::Approximately),
+    ("etwa", Relation::Approximately),
+    ("ca.", Relation::Approximately),
+    ("circa", Relation::Approximately),
+    ("knapp", Relation::Approximately),
+    ("fast", Relation::Approximately),
+    ("nahezu", Relation::Approximately),
+    ("annähernd", Relation::Approximately),
+    ("ungefähr", Relation::Approximately),
+    ("gut", Relation::Approximately),
+    ("schätzungsweise", Relation::Approximately),
+    ("geschätzt", Relation::Approximately),
+    ("about", Relation::Approximately),
+    ("around", Relation::Approximately),
+    ("roughly", Relation::Approximately),
+    ("approximately", Relation::Approximately),
+    ("nearly", Relation::Approximately),
+    ("almost", Relation::Approximately),
+    ("close to", Relation::Approximately),
+    ("some", Relation::Approximately),
+    ("an estimated", Relation::Approximately),
+    ("estimated", Relation::Approximately),
+];
+
+/// Words before a number that make it a cut, not a head count.
+const CUTS: &[&str] = &[
+    "laying off", "lay off", "lays off", "laid off", "cutting", "cut", "cuts", "axing", "axed",
+    "firing", "fired", "eliminating", "shedding", "streicht", "streichen", "gestrichen",
+    "entlässt", "entlassen", "abbauen", "baut", "abgebaut", "kündigt", "kündigen",
+];
+
+/// Words that make an employee count the whole organisation's.
+const WHOLE: &[&str] = &["weltweit", "worldwide", "globally", "global", "insgesamt", "in total"];
+
+pub struct EmployeeExtractor {
+    count: Regex,
+    workforce: Regex,
+    work_verb: Regex,
+    places: PlaceIndex,
+    codes: Vec<String>,
+    publication_country: Vec<Option<String>>,
+}
+
+impl EmployeeExtractor {
+    pub fn new(vocab: &Vocabulary) -> Self {
+        let number = r"(?:\d[\d.,\u{a0}\u{202f}']*(?:\s+(?:Millionen|Million|Mio\.?|million|Tausend|thousand))?|(?i:ein dutzend|a dozen|zwölf|elf|zehn|neun|acht|sieben|sechs|fünf|vier|drei|zwei|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|zwanzig|dreißig|vierzig|fünfzig|hundert|twenty|thirty|forty|fifty|a hundred))";
+        let adjectives = r"(?:\s+[\p{Ll}][\p{L}-]*){0,2}";
+        Self {
+            count: compile(&format!(r"\b(?P<number>{number}){adjectives}\s+(?P<noun>{STAFF}|{PEOPLE})\b")),
+            workforce: compile(&format!(
+                r"\b(?:workforce|staff|headcount|Belegschaft|Mitarbeiterzahl)\s+(?:of|von)\s+(?P<rel>(?:more than|fewer than|less than|about|around|roughly|nearly|almost|some|over|under|at least|rund|etwa|mehr als|weniger als|knapp|über|mindestens)\s+)?(?P<number>{number})"
+            )),
+            work_verb: compile(
+                r"(?i)\b(?:beschäftig\w*|arbeite\w*|angestellt|zählt|zählte|employ\w*|work\w*|staff\w*|headcount)\b",
+            ),
+            places: PlaceIndex::new(&vocab.places),
+            codes: vocab.places.entries.iter().map(|p| p.code.clone()).collect(),
+            publication_country: Vec::new(),
+        }
+        .with_places(&vocab.places)
+    }
+
+    fn with_places(mut self, places: &Places) -> Self {
+        self.publication_country = places.entries.iter().map(|_| None).collect();
+        self
+    }
+
+    fn found(&self, doc: &Document<'_>, facts: &Facts) -> Vec<EmployeeCount> {
+        let text = doc.text;
+        let mut out = Vec::new();
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let s = &text[sentence.clone()];
+            let mut last: Option<EmployeeCount> = None;
+            for caps in self.count.captures_iter(s) {
+                let (Some(number), Some(noun)) = (caps.name("number"), caps.name("noun")) else {
+                    continue;
+                };
+                let people_only = !regex_is_match_at(STAFF, noun.as_str());
+                if people_only && !self.work_verb.is_match(s) {
+                    continue;
+                }
+                let at = sentence.start + number.start();
+                let span = at..sentence.start + noun.end();
+                if let Some(count) = self.count_at(doc, facts, index, at, span, noun.end() + sentence.start) {
+                    last = Some(count.clone());
+                    out.push(count);
+                }
+            }
+            for caps in self.workforce.captures_iter(s) {
+                let Some(number) = caps.name("number") else { continue };
+                let all = caps.get(0).map_or(number.range(), |m| m.range());
+                let at = sentence.start + number.start();
+                let span = sentence.start + all.start..sentence.start + all.end;
+                if let Some(count) = self.count_at(doc, facts, index, at, span.clone(), span.end) {
+                    last = Some(count.clone());
+                    out.push(count);
+                }
+            }
+            if let Some(first) = last {
+                out.extend(self.continuations(doc, sentence, &first));
+            }
+        }
+        out
+    }
+
+    /// A head count whose number starts at byte `at`.
+    fn count_at(
+        &self,
+        doc: &Document<'_>,
+        facts: &Facts,
+        sentence: usize,
+        at: usize,
+        span: Range<usize>,
+        after_noun: usize,
+    ) -> Option<EmployeeCount> {
+        let text = doc.text;
+        let range = doc.sentences[sentence].clone();
+        let before = &text[range.start..at];
+        if is_cut(before) || before.trim_end().ends_with(['$', '€', '£']) {
+            return None;
+        }
+        let number = numbers::parse_at(&text[at..])?;
+        if number.value < 1.0 || number.value > 5e7 || number.value.fract() != 0.0 && number.value < 1000.0 {
+            return None;
+        }
+        let (relation, rel_len) = relation_before(before);
+        let start = at - rel_len;
+        let org = self.organisation(doc, facts, sentence, at, after_noun);
+        let place = self.place(doc, sentence, at, after_noun);
+        Some(EmployeeCount {
+            org,
+            value: number.value.round() as u64,
+            relation,
+            place,
+            evidence: Evidence::new(start.min(span.start)..span.end, if org.is_some() { 0.8 } else { 0.5 }),
+        })
+    }
+
+    /// "davon mehr als 3.000 in China", ", etwa 2.100 in Deutschland": more
+    /// counts of the same organisation for a place.
+    fn continuations(&self, doc: &Document<'_>, sentence: &Range<usize>, first: &EmployeeCount) -> Vec<EmployeeCount> {
+        let text = doc.text;
+        let from = first.evidence.span.end;
+        let rest = &text[from..sentence.end];
+        let mut out = Vec::new();
+        let Some(cont) = continuation(rest) else {
+            return out;
+        };
+        let at = from + cont.number_at;
+        let Some(number) = numbers::parse_at(&text[at..]) else {
+            return out;
+        };
+        let (relation, rel_len) = relation_before(&text[from..at]);
+        let end = at + number.len;
+        let place = self.places.find(&text[end..sentence.end.min(end + 40)]).into_iter().next().and_then(|hit| {
+            (hit.span.start <= 4).then(|| self.codes.get(hit.place).cloned()).flatten()
+        });
+        if place.is_some() && number.value >= 1.0 {
+            out.push(EmployeeCount {
+                org: first.org,
+                value: number.value.round() as u64,
+                relation,
+                place,
+                evidence: Evidence::new(at - rel_len..end, 0.7),
+            });
+        }
+        out
+    }
+
+    /// Which organisation the count belongs to.
+    fn organisation(&self, doc: &Document<'_>, facts: &Facts, sentence: usize, at: usize, after_noun: usize) -> Option<OrgId> {
+        let range = doc.sentences[sentence].clone();
+        let text = doc.text;
+        // "207.000 Menschen für Huawei", "Beschäftigten der US-Bundesverwaltung"
+        let tail = &text[after_noun..range.end];
+        let attached = ["für ", "bei ", "der ", "des ", "at ", "for ", "of "]
+            .iter()
+            .find(|p| tail.trim_start().starts_with(**p));
+        if attached.is_some() {
+            let window = after_noun..(after_noun + 60).min(range.end);
+            if let Some((org, _)) = mentions_in(facts, window).into_iter().next() {
+                return Some(org);
+            }
+        }
+        let named = mentions_in(facts, range.start..at);
+        let sources = source_phrases(&text[range.clone()], range.start);
+        let named: Vec<_> = named
+            .into_iter()
+            .filter(|(_, span)| !sources.iter().any(|s| s.contains(&span.start)))
+            .collect();
+        if let Some(org) = relative_antecedent(text, &named, range.start, at) {
+            return Some(org);
+        }
+        if let Some((org, _)) = named.iter().find(|(o, _)| is_company_like(facts, *o)) {
+            return Some(*org);
+        }
+        if let Some((org, _)) = named.first() {
+            return Some(*org);
+        }
+        company_before(facts, range.start).or_else(|| main_company(facts))
+    }
+
+    /// The country or region the count is for, `None` for the whole
+    /// organisation.
+    fn place(&self, doc: &Document<'_>, sentence: usize, at: usize, after_noun: usize) -> Option<String> {
+        let text = doc.text;
+        let range = doc.sentences[sentence].clone();
+        let clause_start = text[range.start..at].rfind([',', ';']).map_or(range.start, |i| range.start + i + 1);
+        let before = &text[clause_start..at];
+        let after_end = text[after_noun..range.end].find([',', ';', '.']).map_or(range.end, |i| after_noun + i);
+        let after = &text[after_noun..after_end];
+        let lower_before = before.to_lowercase();
+        let lower_after = after.to_lowercase();
+        if WHOLE.iter().any(|w| lower_before.ends_with(&format!("{w} ")) || lower_after.contains(w)) {
+            return None;
+        }
+        let in_phrase = |hits: Vec<crate::extract::lexicon::PlaceHit>, s: &str| {
+            hits.into_iter().find(|h| {
+                let lead = s[..h.span.start].trim_end().to_lowercase();
+                matches!(h.word, PlaceWord::Deictic)
+                    || (matches!(h.word, PlaceWord::Name)
+                        && ["in", "in den", "in der", "im", "across", "throughout", "in the"]
+                            .iter()
+                            .any(|p| lead.ends_with(p)))
+            })
+        };
+        in_phrase(self.places.find(after), after)
+            .or_else(|| in_phrase(self.places.find(before), before))
+            .and_then(|h| self.codes.get(h.place).cloned())
+    }
+}
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("employee pattern does not compile: {e}"))
+}
+
+fn regex_is_match_at(alternatives: &str, word: &str) -> bool {
+    alternatives.split('|').any(|a| {
+        let a = a.split('(').next().unwrap_or(a);
+        word.starts_with(a)
+    })
+}
+
+fn is_cut(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let tail: String = lower.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    CUTS.iter().any(|c| tail.contains(c))
+}
+
+/// The relation cue right before the number and its byte length.
+fn relation_before(before: &str) -> (Relation, usize) {
+    let trimmed = before.trim_end();
+    let lower = trimmed.to_lowercase();
+    for (cue, relation) in RELATIONS {
+        if lower.ends_with(cue) {
+            let start = lower.len() - cue.len();
+            let boundary = lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if boundary {
+                return (*relation, before.len() - start);
+            }
+        }
+    }
+    (Relation::Exact, 0)
+}
+
+struct Continuation {
+    number_at: usize,
+}
+
+/// ", davon mehr als 3.000 in China" or ", etwa 2.100 in Deutschland".
+fn continuation(rest: &str) -> Option<Continuation> {
+    let trimmed = rest.trim_start_matches([' ', ',']);
+    let lead = rest.len() - trimmed.len();
+    if !rest.trim_start().starts_with(',') {
+        return None;
+    }
+    let mut body = trimmed;
+    let mut skipped = lead;
+    for word in ["davon ", "darunter ", "of whom ", "of which ", "including ", "with "] {
+        if let Some(r) = body.strip_prefix(word) {
+            skipped += word.len();
+            body = r;
+        }
+    }
+    let (_, rel_len) = relation_before_prefix(body);
+    let number = &body[rel_len..];
+    number.starts_with(|c: char| c.is_ascii_digit()).then_some(Continuation {
+        number_at: skipped + rel_len,
+    })
+}
+
+fn relation_before_prefix(body: &str) -> (Relation, usize) {
+    let lower = body.to_lowercase();
+    for (cue, relation) in RELATIONS {
+        if lower.starts_with(cue) && lower[cue.len()..].starts_with(' ') {
+            return (*relation, cue.len() + 1);
+        }
+    }
+    (Relation::Exact, 0)
+}
+
+/// "Nach Angaben der Gewerkschaft Verdi", "according to X": who reports a
+/// number is not who it counts.
+fn source_phrases(sentence: &str, offset: usize) -> Vec<Range<usize>> {
+    let lower = sentence.to_lowercase();
+    let mut out = Vec::new();
+    for cue in ["nach angaben", "laut ", "according to", "zufolge"] {
+        for (i, _) in lower.match_indices(cue) {
+            let end = [",", " arbeiten", " beschäftigt", " hat ", " has ", " employs"]
+                .iter()
+                .filter_map(|stop| lower[i..].find(stop))
+                .min()
+                .map_or(lower.len(), |e| i + e);
+            out.push(offset + i..offset + end);
+        }
+    }
+    out
+}
+
+/// In "Microsoft, which ... has about 221,000 employees" the count belongs
+/// to the organisation before the relative pronoun.
+fn relative_antecedent(text: &str, named: &[(OrgId, Range<usize>)], start: usize, at: usize) -> Option<OrgId> {
+    let clause = &text[start..at];
+    let rel = [", which", ", who", ", der ", ", die ", ", das "]
+        .iter()
+        .filter_map(|r| clause.rfind(r))
+        .max()?;
+    let rel_at = start + rel;
+    named
+        .iter()
+        .rev()
+        .find(|(_, span)| span.end <= rel_at && text[span.end..rel_at].trim().len() < 25)
+        .map(|(org, _)| *org)
+}
+
+impl Extractor for EmployeeExtractor {
+    fn name(&self) -> &'static str {
+        "employees"
+    }
+
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
+        let found = self.found(doc, facts);
+        facts.employee_counts.extend(found);
+    }
+}

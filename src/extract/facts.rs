@@ -1,0 +1,185 @@
+//! What extractors find: plain data, with byte offsets into the article text.
+//!
+//! Offsets here are UTF-8 byte ranges because that is what `str` slicing and
+//! `regex` speak; the graph mapping turns them into the character offsets
+//! NIF asks for.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::ops::Range;
+
+use crate::date::PartialDate;
+
+/// The text a fact was read from and how sure the extractor is of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// Byte range of the anchor text in the article text.
+    pub span: Range<usize>,
+    /// 0 (a guess) to 1 (certain).
+    pub confidence: f32,
+}
+
+impl Evidence {
+    pub fn new(span: Range<usize>, confidence: f32) -> Self {
+        Self {
+            span,
+            confidence: confidence.clamp(0.0, 1.0),
+        }
+    }
+}
+
+/// A calendar date, month or year the article places something in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    pub value: PartialDate,
+    pub evidence: Evidence,
+}
+
+/// Index of an [`Organisation`] in [`Facts::organisations`].
+pub type OrgId = usize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrgKind {
+    Company,
+    /// Authorities, ministries, agencies, regulators.
+    Authority,
+    /// A government as a whole ("die Bundesregierung", "the administration").
+    Government,
+    Court,
+    Parliament,
+    /// International bodies, associations, unions and anything else.
+    Other,
+}
+
+/// One real organisation as this article knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organisation {
+    /// Identity across articles: the gazetteer entry's IRI, or a normalised
+    /// name key for organisations the gazetteer does not know.
+    pub id: OrgIdentity,
+    /// The canonical label (`skos:prefLabel`).
+    pub label: String,
+    /// Every surface form the article uses (`skos:altLabel`).
+    pub forms: BTreeSet<String>,
+    pub kind: OrgKind,
+    /// ISO 3166 code of the country it belongs to, where known.
+    pub country: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrgIdentity {
+    /// An entry of the gazetteer, by its IRI.
+    Known(String),
+    /// Not in the gazetteer: a normalised name key (see `text::names`).
+    Named(String),
+}
+
+/// One place in the text where an organisation is named.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgMention {
+    pub org: OrgId,
+    pub evidence: Evidence,
+}
+
+/// How a stated head count relates to the real one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Exact,
+    Approximately,
+    LessThan,
+    MoreThan,
+    AtLeast,
+    AtMost,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 6] = [
+        Relation::Exact,
+        Relation::Approximately,
+        Relation::LessThan,
+        Relation::MoreThan,
+        Relation::AtLeast,
+        Relation::AtMost,
+    ];
+
+    /// The `skos:notation` of the relation in the ontology.
+    pub fn notation(self) -> &'static str {
+        match self {
+            Relation::Exact => "exact",
+            Relation::Approximately => "approximately",
+            Relation::LessThan => "less-than",
+            Relation::MoreThan => "more-than",
+            Relation::AtLeast => "at-least",
+            Relation::AtMost => "at-most",
+        }
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.notation())
+    }
+}
+
+/// A stated number of employees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmployeeCount {
+    pub org: Option<OrgId>,
+    pub value: u64,
+    pub relation: Relation,
+    /// ISO 3166 code (or region key of `ontology/places.ttl`) the count is
+    /// for; `None` for the whole organisation.
+    pub place: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// Whether a reported measure is in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BanStatus {
+    InForce,
+    /// Reported as lifted, overturned or suspended.
+    Lifted,
+}
+
+/// One measure (ban, listing, sanction) against one target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ban {
+    /// The `skos:notation` of its kind in `ontology/ban-kinds.ttl`.
+    pub kind: String,
+    pub regulator: Option<OrgId>,
+    pub target: OrgId,
+    /// When it was decided or announced.
+    pub imposed: Option<PartialDate>,
+    /// When it takes effect.
+    pub effective: Option<PartialDate>,
+    pub status: BanStatus,
+    /// ISO 3166 code (or region key) of where it applies.
+    pub jurisdiction: Option<String>,
+    /// Every passage that reports it; the first is the main one.
+    pub evidence: Vec<Evidence>,
+}
+
+/// An organisation acting as regulator or authority in the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegulatorRole {
+    pub org: OrgId,
+    pub evidence: Evidence,
+}
+
+/// Everything the extractors found in one article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    pub dates: Vec<DateMention>,
+    pub organisations: Vec<Organisation>,
+    pub mentions: Vec<OrgMention>,
+    pub employee_counts: Vec<EmployeeCount>,
+    pub bans: Vec<Ban>,
+    pub regulators: Vec<RegulatorRole>,
+}
+
+impl Facts {
+    /// The mentions of `org`, in text order.
+    pub fn mentions_of(&self, org: OrgId) -> impl Iterator<Item = &OrgMention> {
+        self.mentions.iter().filter(move |m| m.org == org)
+    }
+}

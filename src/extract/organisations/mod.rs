@@ -1,0 +1,307 @@
+//! Organisations: every named organisation an article mentions, one entity
+//! per real organisation, with all its mentions.
+//!
+//! Candidates come from the gazetteer, from the shape of names (legal
+//! forms, institution heads, role nouns, acronym introductions) and from
+//! governments named through their country. Overlaps are resolved, the
+//! rest is grouped by gazetteer entry or normalised name, and each
+//! entity's names (and short forms of them) are then looked up again over
+//! the whole article, so "Frostline" after "Frostline Holding AG" and
+//! "Kasperskys" after "Kaspersky Lab" point to the same organisation.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::lexicon::{PlaceIndex, Stopwords, ends_word, starts_word};
+use super::{Document, Evidence, Extractor, Facts, OrgIdentity, OrgKind, OrgMention, Organisation};
+use crate::text::names;
+use crate::vocab::{KnownOrganisation, Vocabulary};
+
+mod governments;
+mod known;
+mod patterns;
+mod propagate;
+
+use governments::Governments;
+use known::{FormKind, KnownNames};
+use patterns::{Patterns, Scan};
+
+/// Where a candidate name came from; decides overlaps and confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Origin {
+    Propagated,
+    Cue,
+    Acronym,
+    Institution,
+    LegalForm,
+    Government,
+    Gazetteer,
+}
+
+impl Origin {
+    fn confidence(self) -> f32 {
+        match self {
+            Origin::Gazetteer => 0.95,
+            Origin::Government => 0.9,
+            Origin::LegalForm => 0.9,
+            Origin::Institution => 0.85,
+            Origin::Acronym => 0.8,
+            Origin::Cue => 0.75,
+            Origin::Propagated => 0.7,
+        }
+    }
+}
+
+/// A span that may name an organisation.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub span: Range<usize>,
+    pub origin: Origin,
+    pub kind: OrgKind,
+    /// Gazetteer entry.
+    pub entry: Option<usize>,
+    /// Government of this place (index into the places).
+    pub government: Option<usize>,
+}
+
+impl Candidate {
+    pub fn new(span: Range<usize>, origin: Origin, kind: OrgKind) -> Self {
+        Self {
+            span,
+            origin,
+            kind,
+            entry: None,
+            government: None,
+        }
+    }
+}
+
+pub struct OrganisationExtractor {
+    entries: Vec<KnownOrganisation>,
+    by_iri: HashMap<String, usize>,
+    known: KnownNames,
+    places: PlaceIndex,
+    /// Per place: government IRI and English label.
+    place_governments: Vec<(Option<String>, String)>,
+    stop: Stopwords,
+    patterns: Patterns,
+    governments: Governments,
+}
+
+impl OrganisationExtractor {
+    pub fn new(vocab: &Vocabulary) -> Self {
+        let entries = vocab.gazetteer.entries.clone();
+        let by_iri = entries.iter().enumerate().map(|(i, e)| (e.iri.clone(), i)).collect();
+        Self {
+            known: KnownNames::new(&vocab.gazetteer),
+            places: PlaceIndex::new(&vocab.places),
+            place_governments: vocab
+                .places
+                .entries
+                .iter()
+                .map(|p| (p.government.clone(), p.label.clone()))
+                .collect(),
+            entries,
+            by_iri,
+            stop: Stopwords::default(),
+            patterns: Patterns::new(),
+            governments: Governments::new(),
+        }
+    }
+
+    fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, Range<usize>)>) {
+        let mut out = Vec::new();
+        let hits = self.known.find(text);
+        let named: std::collections::HashSet<usize> = hits
+            .iter()
+            .filter(|h| matches!(h.form, FormKind::Name | FormKind::Acronym))
+            .map(|h| h.entry)
+            .collect();
+        for hit in hits {
+            let usable = match hit.form {
+                FormKind::Name | FormKind::Acronym => true,
+                FormKind::Short => named.contains(&hit.entry),
+                FormKind::Metonym => false,
+            };
+            if usable {
+                let mut c = Candidate::new(hit.span, Origin::Gazetteer, self.entries[hit.entry].kind);
+                c.entry = Some(hit.entry);
+                out.push(c);
+            }
+        }
+        let place_hits = self.places.find(text);
+        for g in self.governments.find(text, &place_hits, &self.places) {
+            let mut c = Candidate::new(g.span, Origin::Government, OrgKind::Government);
+            let iri = self.place_governments.get(g.place).and_then(|(iri, _)| iri.as_ref());
+            c.entry = iri.and_then(|iri| self.by_iri.get(iri).copied());
+            c.government = Some(g.place);
+            out.push(c);
+        }
+        let scan = Scan {
+            text,
+            places: &self.places,
+            stop: &self.stop,
+            patterns: &self.patterns,
+        };
+        scan.legal_forms(&mut out);
+        scan.institutions_en(&mut out);
+        scan.institutions_de(&mut out);
+        scan.role_cues(&mut out);
+        scan.role_compounds(&mut out);
+        let intros = scan.acronym_introductions();
+        (out, intros)
+    }
+
+    /// Keeps one candidate per stretch of text: the longest, and among
+    /// equals the most reliable. A gazetteer name inside a longer name that
+    /// only adds a legal form or a place passes its identity on.
+    fn select(&self, text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+        candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end), std::cmp::Reverse(c.origin)));
+        let mut kept: Vec<Candidate> = Vec::new();
+        for c in candidates {
+            let Some(k) = kept.iter_mut().rev().find(|k| overlaps(&k.span, &c.span)) else {
+                kept.push(c);
+                continue;
+            };
+            if k.span.start <= c.span.start && c.span.end <= k.span.end {
+                if c.entry.is_some() && k.entry.is_none() && self.same_core(text, &k.span, &c.span) {
+                    k.entry = c.entry;
+                    k.kind = c.kind;
+                    k.government = c.government;
+                }
+            } else if c.origin > k.origin {
+                *k = c;
+            }
+        }
+        kept
+    }
+
+    /// Whether `inner` is all of `outer` but a legal form, designators and
+    /// leading place words.
+    fn same_core(&self, text: &str, outer: &Range<usize>, inner: &Range<usize>) -> bool {
+        let core = names::without_legal_form(&text[outer.clone()]);
+        let mut words: Vec<&str> = core.split_whitespace().collect();
+        while words.len() > 1 && (self.places.word(words[0]).is_some() || self.stop.is_function_word(words[0])) {
+            words.remove(0);
+        }
+        names::key(&words.join(" ")) == names::key(&text[inner.clone()])
+    }
+
+    fn identity(&self, text: &str, c: &Candidate) -> Option<(OrgIdentity, String, OrgKind, Option<String>)> {
+        if let Some(entry) = c.entry.and_then(|i| self.entries.get(i)) {
+            return Some((OrgIdentity::Known(entry.iri.clone()), entry.label.clone(), entry.kind, entry.country.clone()));
+        }
+        if let Some((Some(iri), label)) = c.government.and_then(|p| self.place_governments.get(p)) {
+            return Some((OrgIdentity::Known(iri.clone()), format!("{label} government"), OrgKind::Government, None));
+        }
+        let surface = self.surface(text, &c.span);
+        let key = names::key(&surface)?;
+        Some((OrgIdentity::Named(key), names::without_legal_form(&surface).to_owned(), c.kind, None))
+    }
+
+    /// The name as written, white space folded, leading function words off.
+    fn surface(&self, text: &str, span: &Range<usize>) -> String {
+        let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
+        let skip = words
+            .iter()
+            .take_while(|w| self.stop.is_function_word(w) && words.len() > 1)
+            .count();
+        words[skip.min(words.len().saturating_sub(1))..].join(" ")
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// One organisation while an article is being read.
+#[derive(Debug)]
+pub(crate) struct Entity {
+    pub identity: OrgIdentity,
+    pub label: String,
+    pub kind: OrgKind,
+    pub country: Option<String>,
+    pub forms: BTreeSet<String>,
+    pub mentions: Vec<(Range<usize>, f32)>,
+}
+
+impl Extractor for OrganisationExtractor {
+    fn name(&self) -> &'static str {
+        "organisations"
+    }
+
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
+        let text = doc.text;
+        let (candidates, intros) = self.candidates(text);
+        let kept = self.select(text, candidates);
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut index: HashMap<OrgIdentity, usize> = HashMap::new();
+        for c in &kept {
+            let Some((identity, label, kind, country)) = self.identity(text, c) else {
+                continue;
+            };
+            let at = *index.entry(identity.clone()).or_insert_with(|| {
+                entities.push(Entity {
+                    identity,
+                    label,
+                    kind,
+                    country,
+                    forms: BTreeSet::new(),
+                    mentions: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            entities[at].forms.insert(self.surface(text, &c.span));
+            let start = c.span.end - self.surface(text, &c.span).len();
+            entities[at].mentions.push((start.max(c.span.start)..c.span.end, c.origin.confidence()));
+        }
+        propagate::acronyms(text, &intros, &mut entities);
+        propagate::short_forms(text, &mut entities, &self.stop, &self.places);
+        finish(entities, facts);
+    }
+}
+
+/// Writes entities and their mentions into `facts`, in order of first
+/// mention; a Named entity's label is its fullest name without legal form.
+fn finish(mut entities: Vec<Entity>, facts: &mut Facts) {
+    entities.retain(|e| !e.mentions.is_empty());
+    for e in &mut entities {
+        e.mentions.sort_by_key(|(s, _)| (s.start, s.end));
+        e.mentions.dedup_by(|a, b| overlaps(&a.0, &b.0));
+    }
+    entities.sort_by_key(|e| e.mentions[0].0.start);
+    for e in entities {
+        if let OrgIdentity::Named(_) = e.identity {
+            // keep the label chosen at creation unless a fuller form exists
+        }
+        let label = match &e.identity {
+            OrgIdentity::Named(_) => e
+                .forms
+                .iter()
+                .max_by_key(|f| (f.len(), std::cmp::Reverse((*f).clone())))
+                .map(|f| names::without_legal_form(f).to_owned())
+                .unwrap_or(e.label),
+            OrgIdentity::Known(_) => e.label,
+        };
+        let id = facts.organisations.len();
+        for (span, confidence) in &e.mentions {
+            facts.mentions.push(OrgMention {
+                org: id,
+                evidence: Evidence::new(span.clone(), *confidence),
+            });
+        }
+        facts.organisations.push(Organisation {
+            id: e.identity,
+            label,
+            forms: e.forms,
+            kind: e.kind,
+            country: e.country,
+        });
+    }
+    facts.mentions.sort_by_key(|m| (m.evidence.span.start, m.org));
+}
+
+#[allow(dead_code)]
+fn is_word_at(text: &str, span: &Range<usize>) -> bool {
+    starts_word(text, span.start) && ends_word(text, span.end)
+}

@@ -1,0 +1,195 @@
+//! Spreading what is known about an organisation over the whole article:
+//! acronyms introduced in parentheses, and every name and short form of an
+//! entity wherever else it occurs (also as "Huaweis" or "Huawei-Sprecher").
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::{Entity, overlaps};
+use crate::extract::lexicon::{PlaceIndex, Stopwords, starts_word};
+use crate::extract::{OrgIdentity, OrgKind};
+use crate::text::names;
+
+/// Confidence of a mention found only by propagation.
+const PROPAGATED: f32 = 0.7;
+
+/// Words too generic to stand for an organisation on their own, even when
+/// they start its name.
+const GENERIC_WORDS: &[&str] = &[
+    "telecom", "digital", "technology", "technologies", "capital", "partners", "holding",
+    "group", "energy", "bank", "global", "international", "systems", "electronics",
+    "solutions", "software", "services", "media", "communications", "shipping", "ports",
+    "supplies", "nord", "süd", "ost", "west", "deutschland", "container", "terminal",
+    "federal", "national", "general", "central", "united", "new", "first", "trust", "air",
+    "motor", "motors", "health", "data", "security", "cyber", "china", "american", "european",
+    "deutsche", "british", "royal", "state", "public", "private", "industrial", "industries",
+    "hamburger", "berliner", "münchner", "office", "department", "court", "commission",
+    "ministry", "agency", "authority", "council", "bureau", "house", "task", "forced",
+];
+
+/// Makes "Name (ACRO)" one organisation, creating it when only the
+/// acronym introduction revealed it.
+pub fn acronyms(text: &str, intros: &[(Range<usize>, Range<usize>)], entities: &mut Vec<Entity>) {
+    for (name, acronym) in intros {
+        let holder = |entities: &[Entity], span: &Range<usize>, exact: bool| {
+            entities.iter().position(|e| {
+                e.mentions.iter().any(|(m, _)| {
+                    if exact {
+                        m == span
+                    } else {
+                        m.end == span.end && m.start >= span.start
+                    }
+                })
+            })
+        };
+        let a = holder(entities, name, false).or_else(|| create(text, name, entities));
+        let b = holder(entities, acronym, true);
+        let acronym_text = text[acronym.clone()].to_owned();
+        match (a, b) {
+            (Some(a), None) => {
+                entities[a].forms.insert(acronym_text);
+                entities[a].mentions.push((acronym.clone(), PROPAGATED));
+            }
+            (Some(a), Some(b)) if a != b => merge(entities, a, b),
+            _ => {}
+        }
+    }
+}
+
+/// An entity for a name revealed only by its acronym introduction.
+fn create(text: &str, span: &Range<usize>, entities: &mut Vec<Entity>) -> Option<usize> {
+    let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| ["Der", "Die", "Das", "The", "Des", "Dem", "Den"].contains(w))
+        .count();
+    let name = words[skip..].join(" ");
+    let key = names::key(&name)?;
+    if words.len() - skip < 2 {
+        return None;
+    }
+    let start = span.end - text[span.clone()].trim_end().len() + text[span.clone()].len() - name.len();
+    entities.push(Entity {
+        identity: OrgIdentity::Named(key),
+        label: names::without_legal_form(&name).to_owned(),
+        kind: OrgKind::Other,
+        country: None,
+        forms: BTreeSet::from([name.clone()]),
+        mentions: vec![(start.max(span.start)..span.end, PROPAGATED)],
+    });
+    Some(entities.len() - 1)
+}
+
+/// Merges entity `b` into `a`, keeping the gazetteer identity if either
+/// has one.
+fn merge(entities: &mut Vec<Entity>, a: usize, b: usize) {
+    let (keep, gone) = match (&entities[a].identity, &entities[b].identity) {
+        (OrgIdentity::Named(_), OrgIdentity::Known(_)) => (b, a),
+        _ => (a, b),
+    };
+    let gone_entity = std::mem::replace(
+        &mut entities[gone],
+        Entity {
+            identity: OrgIdentity::Named(String::new()),
+            label: String::new(),
+            kind: OrgKind::Other,
+            country: None,
+            forms: BTreeSet::new(),
+            mentions: Vec::new(),
+        },
+    );
+    entities[keep].forms.extend(gone_entity.forms);
+    entities[keep].mentions.extend(gone_entity.mentions);
+}
+
+/// Looks up every entity's names and short forms over the whole text.
+pub fn short_forms(text: &str, entities: &mut [Entity], stop: &Stopwords, places: &PlaceIndex) {
+    let mut owners: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        for form in search_forms(e, stop, places) {
+            owners.entry(form).or_default().insert(i);
+        }
+    }
+    let mut covered: Vec<Range<usize>> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|(s, _)| s.clone()))
+        .collect();
+    let mut forms: Vec<(String, usize)> = owners
+        .into_iter()
+        .filter(|(_, o)| o.len() == 1)
+        .filter_map(|(f, o)| o.first().map(|i| (f, *i)))
+        .collect();
+    // Longer forms first, so "Veyra Aerial" is taken before "Veyra".
+    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    for (form, owner) in forms {
+        for (at, _) in text.match_indices(form.as_str()) {
+            let span = at..at + form.len();
+            if !starts_word(text, at) || !ends_as_name(text, span.end) {
+                continue;
+            }
+            if covered.iter().any(|c| overlaps(c, &span)) {
+                continue;
+            }
+            covered.push(span.clone());
+            let entity = &mut entities[owner];
+            entity.forms.insert(form.clone());
+            entity.mentions.push((span, PROPAGATED));
+        }
+    }
+}
+
+/// A name ends at `at`: a word boundary, a genitive `s`, or a hyphen that
+/// starts a compound ("Kaspersky-Software").
+fn ends_as_name(text: &str, at: usize) -> bool {
+    let mut rest = text[at..].chars();
+    match rest.next() {
+        None => true,
+        Some('s') => !rest.next().is_some_and(char::is_alphanumeric),
+        Some('-') => rest.next().is_some_and(char::is_alphanumeric),
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+/// The names an entity is searched by: its forms, and for organisations
+/// the gazetteer does not know, short forms of its name ("Frostline" for
+/// "Frostline Holding AG", "Veyra Aerial" for "Hangzhou Veyra Aerial
+/// Technology Co., Ltd.").
+fn search_forms(e: &Entity, stop: &Stopwords, places: &PlaceIndex) -> Vec<String> {
+    let mut out: Vec<String> = e
+        .forms
+        .iter()
+        .filter(|f| f.chars().count() >= 2)
+        .cloned()
+        .collect();
+    if let OrgIdentity::Named(_) = e.identity {
+        for form in &e.forms {
+            let core = names::without_legal_form(form);
+            let mut words: Vec<&str> = core.split_whitespace().collect();
+            while words.len() > 1 && places.word(words[0]).is_some() {
+                words.remove(0);
+            }
+            if words.len() >= 2 && !words.iter().any(|w| w.starts_with('(')) {
+                out.push(words.join(" "));
+                if words.len() > 2 {
+                    out.push(words[..2].join(" "));
+                }
+                if distinctive(words[0], stop, places) {
+                    out.push(words[0].to_owned());
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn distinctive(word: &str, stop: &Stopwords, places: &PlaceIndex) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().count() >= 3
+        && word.starts_with(|c: char| c.is_uppercase())
+        && !stop.is_not_a_name(word)
+        && places.word(word).is_none()
+        && !GENERIC_WORDS.contains(&lower.as_str())
+        && !names::is_first_name(word)
+}

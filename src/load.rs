@@ -1,0 +1,388 @@
+//! `load`: articles in, one graph per article out.
+//!
+//! Discovery, reading and extraction run on worker threads; one writer
+//! batches finished graphs into the store. Channels between them are
+//! bounded, so memory stays flat however large the corpus.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use oxigraph::model::NamedNode;
+
+use crate::article::{self, Article, Input, ReadError, ReadOptions};
+use crate::date::PartialDate;
+use crate::extract::{Document, Facts, Pipeline};
+use crate::graph::iri;
+use crate::graph::mapping::{Extraction, article_quads};
+use crate::lang::Lang;
+use crate::store::{ArticleWrite, GraphStore, StoreError, WriteOptions};
+use crate::vocab::Vocabulary;
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Force one language; `None` takes the article's own or detects it.
+    pub lang: Option<Lang>,
+    /// Publication date for articles that do not give one.
+    pub published: Option<PartialDate>,
+    pub read: ReadOptions,
+    pub write: WriteOptions,
+    /// Extraction threads.
+    pub jobs: usize,
+    /// Quads per store commit.
+    pub batch_quads: usize,
+    /// Extract again even when text and pipeline are unchanged.
+    pub force: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            lang: None,
+            published: None,
+            read: ReadOptions::default(),
+            write: WriteOptions::default(),
+            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            batch_quads: 400_000,
+            force: false,
+        }
+    }
+}
+
+/// How many facts of each kind a load produced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FactCounts {
+    pub organisations: u64,
+    pub regulators: u64,
+    pub bans: u64,
+    pub employee_counts: u64,
+    pub dates: u64,
+}
+
+impl FactCounts {
+    fn of(facts: &Facts) -> Self {
+        Self {
+            organisations: facts.organisations.len() as u64,
+            regulators: facts.regulators.len() as u64,
+            bans: facts.bans.len() as u64,
+            employee_counts: facts.employee_counts.len() as u64,
+            dates: facts.dates.len() as u64,
+        }
+    }
+
+    fn add(&mut self, other: FactCounts) {
+        self.organisations += other.organisations;
+        self.regulators += other.regulators;
+        self.bans += other.bans;
+        self.employee_counts += other.employee_counts;
+        self.dates += other.dates;
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadReport {
+    /// Articles new to the store.
+    pub loaded: u64,
+    /// Articles whose text or pipeline changed, replaced.
+    pub replaced: u64,
+    /// Articles unchanged since the last load.
+    pub skipped: u64,
+    pub failed: u64,
+    pub quads: u64,
+    pub bytes: u64,
+    pub facts: FactCounts,
+    /// Stopped early by the caller (Ctrl-C); what was stored is complete.
+    pub interrupted: bool,
+    pub elapsed: Duration,
+}
+
+/// Where a load reports as it goes; the terminal lives behind this.
+pub trait Observer: Sync {
+    fn error(&self, _error: &ReadError) {}
+    fn warning(&self, _source: &str, _message: &str) {}
+    fn progress(&self, _done: &Progress) {}
+}
+
+/// Counts so far, for progress displays.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    pub articles: u64,
+    pub bytes: u64,
+    pub stored: u64,
+    pub elapsed: Duration,
+}
+
+/// Observer that ignores everything.
+pub struct Silent;
+impl Observer for Silent {}
+
+/// The identity of the extraction that produced a graph: when it changes,
+/// unchanged articles are extracted again.
+pub fn pipeline_id(vocab: &Vocabulary, options: &LoadOptions) -> String {
+    format!(
+        "newsgraph {} vocab {} lang {} published {}",
+        env!("CARGO_PKG_VERSION"),
+        vocab.fingerprint,
+        options.lang.map_or("auto", Lang::code),
+        options.published.map(|d| d.to_string()).unwrap_or_default()
+    )
+}
+
+enum Outcome {
+    Extracted {
+        graph: NamedNode,
+        quads: Vec<oxigraph::model::Quad>,
+        replaces: bool,
+        facts: FactCounts,
+        bytes: u64,
+    },
+    Skipped { bytes: u64 },
+    Failed,
+}
+
+struct Shared<'a> {
+    store: &'a GraphStore,
+    pipeline: &'a Pipeline,
+    vocab: &'a Vocabulary,
+    options: &'a LoadOptions,
+    pipeline_id: String,
+    observer: &'a dyn Observer,
+    stop: &'a AtomicBool,
+}
+
+/// Loads every article under `paths` into `store`. Stops cleanly after the
+/// current batch when `stop` becomes true.
+pub fn load(
+    store: &GraphStore,
+    paths: &[PathBuf],
+    pipeline: &Pipeline,
+    vocab: &Vocabulary,
+    options: &LoadOptions,
+    observer: &dyn Observer,
+    stop: &AtomicBool,
+) -> Result<LoadReport, StoreError> {
+    let started = Instant::now();
+    let shared = Shared {
+        store,
+        pipeline,
+        vocab,
+        options,
+        pipeline_id: pipeline_id(vocab, options),
+        observer,
+        stop,
+    };
+    let discovery_failures = AtomicU64::new(0);
+    let (input_tx, input_rx) = sync_channel::<Input>(256);
+    let (result_tx, result_rx) = sync_channel::<Outcome>(64);
+    let input_rx = Arc::new(Mutex::new(input_rx));
+    let mut report = std::thread::scope(|scope| {
+        scope.spawn(|| discover(paths, input_tx, &shared, &discovery_failures));
+        for _ in 0..options.jobs.max(1) {
+            let input_rx = Arc::clone(&input_rx);
+            let result_tx = result_tx.clone();
+            let shared = &shared;
+            scope.spawn(move || work(&input_rx, &result_tx, shared));
+        }
+        drop(result_tx);
+        let result = write(result_rx, &shared, started);
+        // Unblock workers and discovery if the writer stopped early.
+        stop.store(true, Ordering::SeqCst);
+        result
+    })?;
+    report.failed += discovery_failures.load(Ordering::SeqCst);
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+fn discover(paths: &[PathBuf], tx: SyncSender<Input>, shared: &Shared<'_>, failures: &AtomicU64) {
+    for input in article::discover(paths) {
+        if shared.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        match input {
+            Ok(input) => {
+                if tx.send(input).is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                failures.fetch_add(1, Ordering::SeqCst);
+                shared.observer.error(&e);
+            }
+        }
+    }
+}
+
+fn work(inputs: &Mutex<Receiver<Input>>, results: &SyncSender<Outcome>, shared: &Shared<'_>) {
+    loop {
+        if shared.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let next = match inputs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(input) = next else { return };
+        for article in article::read(&input, &shared.options.read) {
+            if shared.stop.load(Ordering::SeqCst) {
+                return;
+            }
+            let outcome = match article {
+                Ok(article) => process(article, shared),
+                Err(e) => {
+                    shared.observer.error(&e);
+                    Outcome::Failed
+                }
+            };
+            if results.send(outcome).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+fn process(article: Article, shared: &Shared<'_>) -> Outcome {
+    for warning in &article.warnings {
+        shared.observer.warning(&article.source, warning);
+    }
+    let bytes = article.text.len() as u64;
+    let graph = iri::article(&article.source);
+    let text_hash = iri::sha256_hex(article.text.as_bytes());
+    let stored = match shared.store.stored_article(&graph) {
+        Ok(stored) => stored,
+        Err(e) => {
+            let message = e.to_string();
+            shared.observer.error(&ReadError {
+                source: article.source.clone(),
+                line: None,
+                message,
+            });
+            return Outcome::Failed;
+        }
+    };
+    let unchanged = stored
+        .as_ref()
+        .is_some_and(|s| s.text_hash == text_hash && s.pipeline == shared.pipeline_id);
+    if unchanged && !shared.options.force {
+        return Outcome::Skipped { bytes };
+    }
+    let extraction = extract(article, text_hash, shared.pipeline, shared.options);
+    let facts = FactCounts::of(&extraction.facts);
+    let quads = article_quads(&extraction, shared.vocab, &shared.pipeline_id);
+    Outcome::Extracted {
+        graph,
+        quads,
+        replaces: stored.is_some(),
+        facts,
+        bytes,
+    }
+}
+
+/// Runs the extractors over one article.
+pub fn extract(article: Article, text_hash: String, pipeline: &Pipeline, options: &LoadOptions) -> Extraction {
+    let lang = options
+        .lang
+        .or(article.lang)
+        .unwrap_or_else(|| Lang::detect(&article.text));
+    let published = article.published.or(options.published);
+    let (facts, sentences) = {
+        let doc = Document::new(&article.text, lang, published);
+        (pipeline.run(&doc), doc.sentences)
+    };
+    Extraction {
+        article,
+        lang,
+        facts,
+        text_hash,
+        sentences,
+    }
+}
+
+/// Batches finished graphs into the store.
+fn write(results: Receiver<Outcome>, shared: &Shared<'_>, started: Instant) -> Result<LoadReport, StoreError> {
+    let mut report = LoadReport::default();
+    let mut batch = Batch::default();
+    let mut articles = 0u64;
+    let mut last_progress = Instant::now();
+    for outcome in results {
+        articles += 1;
+        match outcome {
+            Outcome::Extracted { graph, quads, replaces, facts, bytes } => {
+                report.bytes += bytes;
+                report.facts.add(facts);
+                batch.push(graph, quads, replaces);
+            }
+            Outcome::Skipped { bytes } => {
+                report.bytes += bytes;
+                report.skipped += 1;
+            }
+            Outcome::Failed => report.failed += 1,
+        }
+        if batch.quads >= shared.options.batch_quads {
+            batch.commit(shared, &mut report)?;
+        }
+        if last_progress.elapsed() >= Duration::from_millis(200) {
+            last_progress = Instant::now();
+            shared.observer.progress(&Progress {
+                articles,
+                bytes: report.bytes,
+                stored: report.loaded + report.replaced,
+                elapsed: started.elapsed(),
+            });
+        }
+        if shared.stop.load(Ordering::SeqCst) {
+            report.interrupted = true;
+            break;
+        }
+    }
+    batch.commit(shared, &mut report)?;
+    Ok(report)
+}
+
+/// Graphs waiting for the next commit, one per article (last one wins when
+/// an input names the same article twice).
+#[derive(Default)]
+struct Batch {
+    pending: Vec<ArticleWrite>,
+    index: HashMap<NamedNode, usize>,
+    quads: usize,
+    /// Graphs committed during this load, so a second copy replaces.
+    committed: std::collections::HashSet<NamedNode>,
+}
+
+impl Batch {
+    fn push(&mut self, graph: NamedNode, quads: Vec<oxigraph::model::Quad>, replaces: bool) {
+        self.quads += quads.len();
+        if let Some(&at) = self.index.get(&graph) {
+            let earlier = &mut self.pending[at];
+            self.quads -= earlier.quads.len();
+            earlier.quads = quads;
+            return;
+        }
+        let replaces = replaces || self.committed.contains(&graph);
+        self.index.insert(graph.clone(), self.pending.len());
+        self.pending.push(ArticleWrite { graph, quads, replaces });
+    }
+
+    fn commit(&mut self, shared: &Shared<'_>, report: &mut LoadReport) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let (mut fresh, mut replaced, mut quads) = (0, 0, 0);
+        for article in &pending {
+            quads += article.quads.len() as u64;
+            if article.replaces { replaced += 1 } else { fresh += 1 }
+        }
+        self.committed.extend(self.index.drain().map(|(g, _)| g));
+        self.quads = 0;
+        shared.store.write(pending, shared.options.write)?;
+        report.loaded += fresh;
+        report.replaced += replaced;
+        report.quads += quads;
+        Ok(())
+    }
+}
