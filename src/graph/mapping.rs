@@ -218,9 +218,13 @@ impl Writer<'_> {
         if org.forms.contains(&org.label) || org.forms.is_empty() {
             return org.label.clone();
         }
+        // The fullest form that reads as a name (capitalised), else any.
         org.forms
             .iter()
-            .max_by_key(|f| (f.chars().count(), std::cmp::Reverse((*f).clone())))
+            .max_by_key(|f| {
+                let capital = f.starts_with(|c: char| c.is_uppercase());
+                (capital, f.chars().count(), std::cmp::Reverse((*f).clone()))
+            })
             .cloned()
             .unwrap_or_else(|| org.label.clone())
     }

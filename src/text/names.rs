@@ -15,7 +15,7 @@ pub const LEGAL_FORMS: &[&str] = &[
 const DESIGNATORS: &[&str] = &[
     "group", "gruppe", "holding", "holdings", "technology", "technologies", "lab", "labs",
     "international", "global", "company", "corporation", "incorporated", "limited",
-    "konzern", "systems", "communications", "platforms", "electronics",
+    "konzern", "systems", "communications", "platforms", "electronics", "digital",
 ];
 
 /// A key that is equal for the spellings of one organisation's name: case,

@@ -25,7 +25,9 @@ pub enum FormKind {
 pub struct KnownHit {
     /// The form itself, without a genitive `s` or a compound tail.
     pub span: Range<usize>,
-    pub entry: usize,
+    /// The entries with this form (several only for shared short forms
+    /// like "Commission").
+    pub entries: Vec<usize>,
     pub form: FormKind,
     /// The form continues as a hyphenated compound ("Huawei-Sprecher").
     pub compound: bool,
@@ -34,16 +36,24 @@ pub struct KnownHit {
 pub struct KnownNames {
     insensitive: Option<AhoCorasick>,
     sensitive: Option<AhoCorasick>,
-    insensitive_forms: Vec<(usize, FormKind, bool)>,
-    sensitive_forms: Vec<(usize, FormKind, bool)>,
+    insensitive_forms: Vec<Form>,
+    sensitive_forms: Vec<Form>,
+}
+
+/// What one distinct pattern stands for.
+#[derive(Debug, Clone)]
+struct Form {
+    entries: Vec<usize>,
+    kind: FormKind,
+    capitalised: bool,
 }
 
 impl KnownNames {
     pub fn new(gazetteer: &Gazetteer) -> Self {
-        let mut insensitive = (Vec::new(), Vec::new());
-        let mut sensitive = (Vec::new(), Vec::new());
+        let mut insensitive = Forms::default();
+        let mut sensitive = Forms::default();
         for (i, entry) in gazetteer.entries.iter().enumerate() {
-            for name in &entry.names {
+            for name in entry.names.iter().filter(|n| !is_description(n)) {
                 push(&mut insensitive, name, (i, FormKind::Name));
             }
             for acronym in &entry.acronyms {
@@ -64,10 +74,10 @@ impl KnownNames {
                 .ok()
         };
         Self {
-            insensitive: build(&insensitive.0, true),
-            sensitive: build(&sensitive.0, false),
-            insensitive_forms: insensitive.1,
-            sensitive_forms: sensitive.1,
+            insensitive: build(&insensitive.patterns, true),
+            sensitive: build(&sensitive.patterns, false),
+            insensitive_forms: insensitive.forms,
+            sensitive_forms: sensitive.forms,
         }
     }
 
@@ -82,13 +92,13 @@ impl KnownNames {
         ] {
             let Some(matcher) = matcher else { continue };
             for m in matcher.find_iter(text) {
-                let (entry, form, capitalised) = forms[m.pattern().as_usize()];
+                let form = &forms[m.pattern().as_usize()];
                 // News capitalise names: "Apple" is the company, "apple" is not.
                 let found_capital = text[m.start()..].chars().next().is_some_and(char::is_uppercase);
-                if capitalised && !found_capital {
+                if form.capitalised && !found_capital {
                     continue;
                 }
-                if let Some(hit) = whole_word(text, m.start()..m.end(), entry, form) {
+                if let Some(hit) = whole_word(text, m.start()..m.end(), &form.entries, form.kind) {
                     hits.push(hit);
                 }
             }
@@ -98,20 +108,64 @@ impl KnownNames {
     }
 }
 
-type Forms = (Vec<String>, Vec<(usize, FormKind, bool)>);
+/// Distinct patterns and what each stands for.
+#[derive(Default)]
+struct Forms {
+    patterns: Vec<String>,
+    forms: Vec<Form>,
+    index: std::collections::HashMap<(String, bool), usize>,
+}
 
 fn push(list: &mut Forms, form: &str, (entry, kind): (usize, FormKind)) {
     let form = form.trim();
-    if form.chars().count() >= 2 {
-        let capitalised = form.chars().next().is_some_and(char::is_uppercase);
-        list.0.push(form.to_owned());
-        list.1.push((entry, kind, capitalised));
+    if form.chars().count() < 2 {
+        return;
     }
+    let capitalised = form.chars().next().is_some_and(char::is_uppercase);
+    let key = if kind == FormKind::Name { form.to_lowercase() } else { form.to_owned() };
+    if let Some(&at) = list.index.get(&(key.clone(), capitalised)) {
+        let existing = &mut list.forms[at];
+        if !existing.entries.contains(&entry) {
+            existing.entries.push(entry);
+        }
+        return;
+    }
+    list.index.insert((key, capitalised), list.patterns.len());
+    list.patterns.push(form.to_owned());
+    list.forms.push(Form {
+        entries: vec![entry],
+        kind,
+        capitalised,
+    });
 }
 
-fn whole_word(text: &str, span: Range<usize>, entry: usize, form: FormKind) -> Option<KnownHit> {
+/// Names that describe rather than name ("Crypto exchange Kraken",
+/// "Staatsreederei Cosco"): matching them would make the description part
+/// of the organisation's name.
+fn is_description(name: &str) -> bool {
+    const CONNECTORS: &[&str] = &[
+        "of", "for", "and", "the", "on", "de", "du", "des", "der", "die", "das", "für", "und",
+        "la", "le", "per", "dei", "del", "in", "von", "zur", "zum", "im", "et", "y", "e", "&",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() > 1
+        && (super::patterns::is_role_word(words[0])
+            || words[1..]
+                .iter()
+                .any(|w| w.starts_with(|c: char| c.is_lowercase()) && !CONNECTORS.contains(w)))
+}
+
+fn whole_word(text: &str, mut span: Range<usize>, entries: &[usize], form: FormKind) -> Option<KnownHit> {
     if !starts_word(text, span.start) {
         return None;
+    }
+    // "indische Ministerium für ...": an adjective in front describes; the
+    // name starts at the first capital.
+    if text[span.clone()].starts_with(|c: char| c.is_lowercase()) && text[span.clone()].contains(' ') {
+        let skip = text[span.clone()]
+            .find(|c: char| c.is_uppercase())
+            .filter(|i| text[span.start + i..span.end].contains(' ') || *i > 0)?;
+        span.start += skip;
     }
     let rest = &text[span.end..];
     let last = text[..span.end].chars().next_back();
@@ -132,7 +186,7 @@ fn whole_word(text: &str, span: Range<usize>, entry: usize, form: FormKind) -> O
     };
     Some(KnownHit {
         span,
-        entry,
+        entries: entries.to_vec(),
         form,
         compound,
     })

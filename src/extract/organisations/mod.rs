@@ -9,7 +9,7 @@
 //! the whole article, so "Frostline" after "Frostline Holding AG" and
 //! "Kasperskys" after "Kaspersky Lab" point to the same organisation.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{PlaceIndex, Stopwords, ends_word, starts_word};
@@ -83,6 +83,7 @@ pub struct OrganisationExtractor {
     places: PlaceIndex,
     /// Per place: government IRI and English label.
     place_governments: Vec<(Option<String>, String)>,
+    place_codes: Vec<String>,
     stop: Stopwords,
     patterns: Patterns,
     governments: Governments,
@@ -101,6 +102,7 @@ impl OrganisationExtractor {
                 .iter()
                 .map(|p| (p.government.clone(), p.label.clone()))
                 .collect(),
+            place_codes: vocab.places.entries.iter().map(|p| p.code.clone()).collect(),
             entries,
             by_iri,
             stop: Stopwords::default(),
@@ -111,25 +113,53 @@ impl OrganisationExtractor {
 
     fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, Range<usize>)>) {
         let mut out = Vec::new();
+        let place_hits = self.places.find(text);
         let hits = self.known.find(text);
-        let named: std::collections::HashSet<usize> = hits
+        let named: HashSet<usize> = hits
             .iter()
             .filter(|h| matches!(h.form, FormKind::Name | FormKind::Acronym))
-            .map(|h| h.entry)
+            .flat_map(|h| h.entries.iter().copied())
+            .collect();
+        let countries: HashSet<&str> = place_hits
+            .iter()
+            .filter_map(|h| self.place_codes.get(h.place).map(String::as_str))
             .collect();
         for hit in hits {
-            let usable = match hit.form {
-                FormKind::Name | FormKind::Acronym => true,
-                FormKind::Short => named.contains(&hit.entry),
-                FormKind::Metonym => false,
+            if self.is_locative(text, &hit.span) {
+                continue;
+            }
+            let entry = match hit.form {
+                FormKind::Name | FormKind::Acronym => hit.entries.first().copied(),
+                // Ambiguous short names ("Commerce", "Commission") count when
+                // the organisation or its country is named in the article.
+                FormKind::Short => {
+                    let fitting: Vec<usize> = hit
+                        .entries
+                        .iter()
+                        .copied()
+                        .filter(|e| named.contains(e))
+                        .collect();
+                    let fitting = if fitting.is_empty() {
+                        hit.entries
+                            .iter()
+                            .copied()
+                            .filter(|e| {
+                                self.entries[*e].country.as_deref().is_some_and(|c| countries.contains(c))
+                            })
+                            .collect()
+                    } else {
+                        fitting
+                    };
+                    (fitting.len() == 1).then(|| fitting[0])
+                }
+                FormKind::Metonym => None,
             };
-            if usable {
-                let mut c = Candidate::new(hit.span, Origin::Gazetteer, self.entries[hit.entry].kind);
-                c.entry = Some(hit.entry);
+            if let Some(entry) = entry {
+                let mut c = Candidate::new(hit.span, Origin::Gazetteer, self.entries[entry].kind);
+                c.entry = Some(entry);
                 out.push(c);
             }
         }
-        let place_hits = self.places.find(text);
         for g in self.governments.find(text, &place_hits, &self.places) {
             let mut c = Candidate::new(g.span, Origin::Government, OrgKind::Government);
             let iri = self.place_governments.get(g.place).and_then(|(iri, _)| iri.as_ref());
@@ -150,6 +180,18 @@ impl OrganisationExtractor {
         scan.role_compounds(&mut out);
         let intros = scan.acronym_introductions();
         (out, intros)
+    }
+
+    /// "in der EU", "across the EU": a body that is also a place, used as a
+    /// place.
+    fn is_locative(&self, text: &str, span: &Range<usize>) -> bool {
+        if self.places.word(&text[span.clone()]).is_none() {
+            return false;
+        }
+        let lead = text[..span.start].trim_end().to_lowercase();
+        ["in", "in der", "in die", "im", "across", "across the", "throughout the", "in the", "outside the", "within the", "aus der", "außerhalb der", "innerhalb der", "into the", "of the"]
+            .iter()
+            .any(|p| lead.ends_with(&format!(" {p}")) || lead == *p)
     }
 
     /// Keeps one candidate per stretch of text: the longest, and among
@@ -180,11 +222,20 @@ impl OrganisationExtractor {
     /// leading place words.
     fn same_core(&self, text: &str, outer: &Range<usize>, inner: &Range<usize>) -> bool {
         let core = names::without_legal_form(&text[outer.clone()]);
-        let mut words: Vec<&str> = core.split_whitespace().collect();
+        let core = self.without_leading_places(core);
+        let inner = &text[inner.clone()];
+        let genitive = core.strip_suffix('s').is_some_and(|c| c == inner);
+        genitive || names::key(&core) == names::key(inner)
+    }
+
+    /// The name without places and function words in front ("Hangzhou
+    /// Veyra Aerial" -> "Veyra Aerial"), so the key does not depend on them.
+    fn without_leading_places(&self, name: &str) -> String {
+        let mut words: Vec<&str> = name.split_whitespace().collect();
         while words.len() > 1 && (self.places.word(words[0]).is_some() || self.stop.is_function_word(words[0])) {
             words.remove(0);
         }
-        names::key(&words.join(" ")) == names::key(&text[inner.clone()])
+        words.join(" ")
     }
 
     fn identity(&self, text: &str, c: &Candidate) -> Option<(OrgIdentity, String, OrgKind, Option<String>)> {
@@ -195,7 +246,7 @@ impl OrganisationExtractor {
             return Some((OrgIdentity::Known(iri.clone()), format!("{label} government"), OrgKind::Government, None));
         }
         let surface = self.surface(text, &c.span);
-        let key = names::key(&surface)?;
+        let key = names::key(&self.without_leading_places(&surface))?;
         Some((OrgIdentity::Named(key), names::without_legal_form(&surface).to_owned(), c.kind, None))
     }
 
@@ -256,6 +307,7 @@ impl Extractor for OrganisationExtractor {
             entities[at].mentions.push((start.max(c.span.start)..c.span.end, c.origin.confidence()));
         }
         propagate::acronyms(text, &intros, &mut entities);
+        propagate::related(&mut entities);
         propagate::short_forms(text, &mut entities, &self.stop, &self.places);
         finish(entities, facts);
     }

@@ -80,9 +80,9 @@ impl Patterns {
         let legal = format!(
             r"(?P<name>(?:{WORD}|\({WORD}\))(?:[ \t]+(?:{connector}[ \t]+)?(?:{WORD}|\({WORD}\)|\p{{N}}+))*),?[ \t]+(?P<legal>{LEGAL})"
         );
-        let en_word = format!(r"(?:{WORD}|\({WORD}\))");
+        let en_word = WORD;
         let institution_en = format!(
-            r"(?P<name>(?:{en_word}[ \t]+(?:(?:and|&|of|for|the|on)[ \t]+)*)*(?:{HEADS_EN})(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{en_word}(?:[ \t]+(?:(?:and|&|of|for|the|on)[ \t]+)*{en_word})*)?)"
+            r"(?P<name>(?:{en_word}[ \t]+(?:(?:and|&|of|for|the)[ \t]+)*)*(?:{HEADS_EN})(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{en_word}(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+)*{en_word})*)?)"
         );
         let institution_de = format!(
             r"(?P<name>(?:\p{{Lu}}[\p{{L}}]*-)*\p{{Lu}}[\p{{L}}]*?(?:{HEADS_DE}))\b"
@@ -130,8 +130,36 @@ impl Scan<'_> {
             if start >= name.end() {
                 continue;
             }
+            let start = self.split_list(start, name.end(), out);
             out.push(Candidate::new(start..legal.end(), Origin::LegalForm, OrgKind::Company));
         }
+    }
+
+    /// "Danone Russia and Baltika Breweries", "Genesis Global Capital and
+    /// Gemini Trust Co.": two names of two or more words joined by "and"
+    /// are a list, not one name. Returns where the last name starts and
+    /// adds the ones before it as candidates.
+    fn split_list(&self, start: usize, end: usize, out: &mut Vec<Candidate>) -> usize {
+        let run = &self.text[start..end];
+        let Some((at, sep)) = [" and ", " und "]
+            .iter()
+            .filter_map(|sep| run.rfind(sep).map(|i| (i, *sep)))
+            .max()
+        else {
+            return start;
+        };
+        let before = &run[..at];
+        let after = &run[at + sep.len()..];
+        let capitals = |s: &str| s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+        let connected = before.split_whitespace().rev().nth(1).is_some_and(|w| ["of", "for", "für"].contains(&w));
+        if capitals(before) >= 2 && capitals(after) >= 2 && !connected {
+            let list_start = self.trim_leading(start, start + at);
+            if list_start < start + at {
+                out.push(Candidate::new(list_start..start + at, Origin::Cue, OrgKind::Company));
+            }
+            return start + at + sep.len();
+        }
+        start
     }
 
     /// Drops descriptors, function words and place words from the front of
@@ -182,14 +210,15 @@ impl Scan<'_> {
     /// Commission", "Court of Appeals for the Federal Circuit").
     pub fn institutions_en(&self, out: &mut Vec<Candidate>) {
         for m in self.patterns.institution_en.find_iter(self.text) {
-            let mut start = m.start();
             let end = m.end();
+            let mut start = after_last_determiner(self.text, m.start(), end);
             while let Some(word) = self.text[start..end].split([' ', '\t']).next() {
                 if word.len() == end - start || !self.stop.is_function_word(word) {
                     break;
                 }
                 start += word.len() + 1;
             }
+            start = self.split_list(start, end, out);
             let name = &self.text[start..end];
             let words = name.split_whitespace().count();
             if words < 2 || !name.starts_with(|c: char| c.is_uppercase()) {
@@ -237,9 +266,15 @@ impl Scan<'_> {
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(after.len());
         let word = &after[..word_len];
-        let (_, kind) = self.places.word(word)?;
-        if !matches!(kind, PlaceWord::City | PlaceWord::Capital | PlaceWord::Name) {
-            return None;
+        match self.places.word(word) {
+            Some((_, kind)) if matches!(kind, PlaceWord::City | PlaceWord::Capital | PlaceWord::Name) => {}
+            // "Volksgericht in Fuzhou": after "in", an unknown capitalised
+            // word is a town; without "in" it could be anything.
+            None if skip == 4
+                && word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().count() > 2
+                && !self.stop.is_not_a_name(word) => {}
+            _ => return None,
         }
         let mut end = at + skip + word_len;
         for numeral in [" III", " II", " I"] {
@@ -301,7 +336,15 @@ impl Scan<'_> {
 
     /// The name run (and list) starting at `at`.
     fn names_after(&self, mut at: usize, out: &mut Vec<Candidate>) {
+        for lead in ["wie ", "etwa ", "such as ", "like ", "including ", "namely ", "darunter "] {
+            if self.text[at..].starts_with(lead) {
+                at += lead.len();
+            }
+        }
         for _ in 0..4 {
+            if let Some(rest) = self.possessive_place(at) {
+                at = rest;
+            }
             let Some(m) = self.patterns.name_run.find(&self.text[at..]) else {
                 return;
             };
@@ -320,6 +363,15 @@ impl Scan<'_> {
                 None => return,
             }
         }
+    }
+
+    /// "Germany's Uniper": skips a possessive place before a name.
+    fn possessive_place(&self, at: usize) -> Option<usize> {
+        let rest = &self.text[at..];
+        let word_len = rest.find(['\'', '’'])?;
+        let word = &rest[..word_len];
+        let after = rest[word_len..].strip_prefix("'s ").or_else(|| rest[word_len..].strip_prefix("’s "))?;
+        (!word.contains(' ') && self.places.word(word).is_some()).then(|| at + rest.len() - after.len())
     }
 
     fn plausible_name(&self, name: &str) -> bool {
@@ -414,13 +466,44 @@ fn initials_match(name: &str, acronym: &str) -> bool {
     i == letters.len() && letters.len() >= 2
 }
 
-fn is_role_word(word: &str) -> bool {
+/// German role nouns declined like "der Konkurrent, den Konkurrenten":
+/// their -en form is still one.
+const WEAK_ROLES: &[&str] = &["konkurrent", "spezialist", "produzent", "rivale", "riese"];
+
+/// Whether `word` is a singular German role noun ("Chipkonzern",
+/// "Kühlanlagenbauers", "Konkurrenten"); plurals ("Plattformen") introduce
+/// no single name.
+pub fn is_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let stem = ["s", "es", "en", "n", "e"]
+    if ROLES_DE.iter().any(|r| lower.ends_with(r)) {
+        return true;
+    }
+    let genitive = ["s", "es"]
         .iter()
-        .find_map(|e| lower.strip_suffix(e).filter(|s| ROLES_DE.iter().any(|r| s.ends_with(r))))
-        .unwrap_or(&lower);
-    ROLES_DE.iter().any(|r| stem.ends_with(r))
+        .filter_map(|e| lower.strip_suffix(e))
+        .any(|stem| ROLES_DE.iter().any(|r| stem.ends_with(r)));
+    let weak = ["en", "n"]
+        .iter()
+        .filter_map(|e| lower.strip_suffix(e))
+        .any(|stem| WEAK_ROLES.iter().any(|r| stem.ends_with(r)));
+    genitive || weak
+}
+
+/// Where the name starts after the last determiner before its head: in
+/// "Friday the Cyberspace Administration" the name is what follows "the".
+fn after_last_determiner(text: &str, start: usize, end: usize) -> usize {
+    let run = &text[start..end];
+    let head_at = run.find(" of ").unwrap_or(run.len());
+    let mut cut = start;
+    let mut at = 0;
+    for word in run[..head_at].split(' ') {
+        let next = at + word.len() + 1;
+        if ["the", "The", "die", "Die", "der", "Der", "das", "Das", "den", "dem", "des"].contains(&word) && next < head_at {
+            cut = start + next;
+        }
+        at = next;
+    }
+    cut
 }
 
 fn is_english_role(word: &str) -> bool {

@@ -102,6 +102,48 @@ fn merge(entities: &mut Vec<Entity>, a: usize, b: usize) {
     entities[keep].mentions.extend(gone_entity.mentions);
 }
 
+/// Joins entities that are one organisation named two ways: German federal
+/// bodies with and without "Bundes" ("Innenministerium",
+/// "Bundesinnenministerium"), and a one-word name with the only longer name
+/// it starts ("SolarKontor", "SolarKontor Nord GmbH & Co. KG").
+pub fn related(entities: &mut Vec<Entity>) {
+    let lower_forms: Vec<Vec<String>> = entities
+        .iter()
+        .map(|e| e.forms.iter().map(|f| f.to_lowercase()).collect())
+        .collect();
+    let mut pairs = Vec::new();
+    for (b, forms_b) in lower_forms.iter().enumerate() {
+        let OrgIdentity::Named(key_b) = &entities[b].identity else {
+            continue;
+        };
+        let federal: Vec<usize> = (0..entities.len())
+            .filter(|&a| a != b)
+            .filter(|&a| {
+                lower_forms[a]
+                    .iter()
+                    .any(|fa| forms_b.iter().any(|fb| *fa == format!("bundes{fb}") || *fa == format!("bundes{fb}s")))
+            })
+            .collect();
+        let starts: Vec<usize> = (0..entities.len())
+            .filter(|&a| a != b && !key_b.contains(' '))
+            .filter(|&a| match &entities[a].identity {
+                OrgIdentity::Named(key_a) => key_a.split(' ').next() == Some(key_b.as_str()) && key_a.contains(' '),
+                OrgIdentity::Known(_) => false,
+            })
+            .collect();
+        if let [a] = federal[..] {
+            pairs.push((a, b));
+        } else if let [a] = starts[..] {
+            pairs.push((a, b));
+        }
+    }
+    for (a, b) in pairs {
+        if !entities[b].mentions.is_empty() && !entities[a].mentions.is_empty() {
+            merge(entities, a, b);
+        }
+    }
+}
+
 /// Looks up every entity's names and short forms over the whole text.
 pub fn short_forms(text: &str, entities: &mut [Entity], stop: &Stopwords, places: &PlaceIndex) {
     let mut owners: HashMap<String, BTreeSet<usize>> = HashMap::new();
