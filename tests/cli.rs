@@ -23,7 +23,12 @@ fn summary(stderr: &str) -> BTreeMap<String, u64> {
     .expect("summary pattern");
     pattern
         .captures_iter(line)
-        .map(|c| (c[2].to_owned(), c[1].replace(',', "").parse().expect("a count")))
+        .map(|c| {
+            (
+                c[2].to_owned(),
+                c[1].replace(',', "").parse().expect("a count"),
+            )
+        })
         .collect()
 }
 
@@ -43,7 +48,10 @@ fn load_reads_text_html_and_json_lines() {
     let out = store.run(&["load", "examples/articles"]).ok();
     let counts = summary(&out.stderr);
     assert_eq!(counts["articles loaded"], 7, "{}", out.stderr);
-    assert_eq!((counts["replaced"], counts["unchanged"], counts["failed"]), (0, 0, 0));
+    assert_eq!(
+        (counts["replaced"], counts["unchanged"], counts["failed"]),
+        (0, 0, 0)
+    );
     assert!(counts["triples"] > 0);
 
     let stats = store.stats();
@@ -67,7 +75,10 @@ fn load_reads_text_html_and_json_lines() {
         .iter()
         .map(|r| {
             let published = r.get("published").map_or("", |b| b.value.as_str());
-            (r["source"].value.as_str(), (r["lang"].value.as_str(), published))
+            (
+                r["source"].value.as_str(),
+                (r["lang"].value.as_str(), published),
+            )
         })
         .collect();
     let expected: BTreeMap<&str, (&str, &str)> = EXAMPLE_SOURCES
@@ -97,7 +108,14 @@ fn reloading_the_same_articles_duplicates_nothing() {
     let out = store.run(&["load", "examples/articles"]).ok();
     let counts = summary(&out.stderr);
     assert_eq!(counts["unchanged"], 7, "{}", out.stderr);
-    assert_eq!((counts["articles loaded"], counts["replaced"], counts["failed"]), (0, 0, 0));
+    assert_eq!(
+        (
+            counts["articles loaded"],
+            counts["replaced"],
+            counts["failed"]
+        ),
+        (0, 0, 0)
+    );
     assert_eq!(store.stats(), before);
     // One node per article, not one per load.
     let rows = store.select("SELECT ?a WHERE { ?a a schema:NewsArticle }");
@@ -114,31 +132,58 @@ fn a_changed_article_replaces_its_old_facts() {
     let store = Store::new("changed");
     store.run(&["load", dir]).ok();
     let old_anchor = "rund 1.900 Mitarbeiter";
-    let ask_anchor = |anchor: &str| store.ask(&format!("ASK {{ ?f nif:anchorOf {} }}", sparql_string(anchor)));
+    let ask_anchor = |anchor: &str| {
+        store.ask(&format!(
+            "ASK {{ ?f nif:anchorOf {} }}",
+            sparql_string(anchor)
+        ))
+    };
     assert!(ask_anchor(old_anchor), "the original count is extracted");
     let before = store.stats();
 
     let text = std::fs::read_to_string(&file).expect("read article");
     assert!(text.contains("Bergland beschäftigt rund 1.900 Mitarbeiter"));
-    let changed = text.replace("Bergland beschäftigt rund 1.900 Mitarbeiter", "Bergland beschäftigt rund 2.100 Mitarbeiter");
+    let changed = text.replace(
+        "Bergland beschäftigt rund 1.900 Mitarbeiter",
+        "Bergland beschäftigt rund 2.100 Mitarbeiter",
+    );
     std::fs::write(&file, changed).expect("write article");
 
     let out = store.run(&["load", dir]).ok();
     let counts = summary(&out.stderr);
     assert_eq!(counts["replaced"], 1, "{}", out.stderr);
-    assert_eq!((counts["unchanged"], counts["articles loaded"], counts["failed"]), (6, 0, 0));
+    assert_eq!(
+        (
+            counts["unchanged"],
+            counts["articles loaded"],
+            counts["failed"]
+        ),
+        (6, 0, 0)
+    );
 
     assert!(!ask_anchor(old_anchor), "the old anchor is gone");
-    assert!(ask_anchor("rund 2.100 Mitarbeiter"), "the new anchor is stored");
+    assert!(
+        ask_anchor("rund 2.100 Mitarbeiter"),
+        "the new anchor is stored"
+    );
     let graph = store.article_iri(&source);
-    let texts = store.select(&format!("SELECT ?text ?hash WHERE {{ <{graph}> nif:isString ?text ; ng:textHash ?hash }}"));
-    assert_eq!(texts.len(), 1, "one text and one hash per article: {texts:?}");
+    let texts = store.select(&format!(
+        "SELECT ?text ?hash WHERE {{ <{graph}> nif:isString ?text ; ng:textHash ?hash }}"
+    ));
+    assert_eq!(
+        texts.len(),
+        1,
+        "one text and one hash per article: {texts:?}"
+    );
     assert!(texts[0]["text"].value.contains("2.100") && !texts[0]["text"].value.contains("1.900"));
     let values = store.select(&format!(
         "SELECT ?value WHERE {{ ?c a ng:EmployeeCount ; prov:wasDerivedFrom <{graph}> ; schema:value ?value }}"
     ));
     let values: BTreeSet<&str> = values.iter().map(|r| r["value"].value.as_str()).collect();
-    assert!(values.contains("2100") && !values.contains("1900"), "{values:?}");
+    assert!(
+        values.contains("2100") && !values.contains("1900"),
+        "{values:?}"
+    );
     assert_eq!(store.stats()["articles"], before["articles"]);
 }
 
@@ -154,15 +199,24 @@ fn remove_drops_an_article_and_all_its_facts() {
     let after = store.stats();
     assert_eq!(after["articles"], before["articles"] - 1);
     assert!(after["triples"] < before["triples"]);
-    let left = store.select(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"));
+    let left = store.select(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    ));
     assert_eq!(left[0]["n"].value, "0");
-    assert!(!store.ask(&format!("ASK {{ {{ <{graph}> ?p ?o }} UNION {{ ?s ?p <{graph}> }} }}")));
+    assert!(!store.ask(&format!(
+        "ASK {{ {{ <{graph}> ?p ?o }} UNION {{ ?s ?p <{graph}> }} }}"
+    )));
     let orgs = store.select("organisations");
     assert!(orgs.iter().all(|r| r["source"].value != source));
-    assert!(orgs.iter().any(|r| r["source"].value == "examples/articles/en-entity-list.txt"));
+    assert!(
+        orgs.iter()
+            .any(|r| r["source"].value == "examples/articles/en-entity-list.txt")
+    );
 
     // An unknown source is an error naming it; the store is unchanged.
-    let out = store.run(&["remove", "examples/articles/no-such-article.txt"]).expect_status(1);
+    let out = store
+        .run(&["remove", "examples/articles/no-such-article.txt"])
+        .expect_status(1);
     assert!(out.stderr.contains("no-such-article.txt"), "{}", out.stderr);
     assert_eq!(store.stats(), after);
 
@@ -177,10 +231,23 @@ fn remove_drops_an_article_and_all_its_facts() {
 #[test]
 fn bad_files_fail_one_by_one_and_the_rest_loads() {
     let store = Store::new("bad");
-    let out = store.run(&["load", "examples/bad", "examples/articles"]).expect_status(1);
+    let out = store
+        .run(&["load", "examples/bad", "examples/articles"])
+        .expect_status(1);
     let lines_naming = |name: &str| out.stderr.lines().filter(|l| l.contains(name)).count();
-    for name in ["binary.txt", "blank.txt", "empty.txt", "broken.jsonl:2", "broken.jsonl:3"] {
-        assert_eq!(lines_naming(name), 1, "one line for {name} in:\n{}", out.stderr);
+    for name in [
+        "binary.txt",
+        "blank.txt",
+        "empty.txt",
+        "broken.jsonl:2",
+        "broken.jsonl:3",
+    ] {
+        assert_eq!(
+            lines_naming(name),
+            1,
+            "one line for {name} in:\n{}",
+            out.stderr
+        );
     }
     // broken.jsonl's first line is fine: no complaint about it.
     assert_eq!(lines_naming("broken.jsonl:1"), 0, "{}", out.stderr);
@@ -197,12 +264,24 @@ fn bad_files_fail_one_by_one_and_the_rest_loads() {
         .into_iter()
         .map(|r| r["source"].value.clone())
         .collect();
-    for expected in ["examples/bad/latin1.txt", "examples/bad/impossible-date.txt", "https://example.org/news/ok-1"] {
-        assert!(sources.contains(expected), "{expected} missing from {sources:?}");
+    for expected in [
+        "examples/bad/latin1.txt",
+        "examples/bad/impossible-date.txt",
+        "https://example.org/news/ok-1",
+    ] {
+        assert!(
+            sources.contains(expected),
+            "{expected} missing from {sources:?}"
+        );
     }
     // The impossible header date is no date in the store.
     let dates = store.select("dates");
-    assert!(dates.iter().all(|r| !r["date"].value.starts_with("2024-13")), "{dates:?}");
+    assert!(
+        dates
+            .iter()
+            .all(|r| !r["date"].value.starts_with("2024-13")),
+        "{dates:?}"
+    );
 }
 
 #[test]
@@ -213,7 +292,9 @@ fn a_sparql_syntax_error_gives_its_position_and_status_2() {
         .expect_status(2);
     assert!(out.stderr.contains("syntax"), "{}", out.stderr);
     assert!(
-        regex::Regex::new(r"\b2:\d+").expect("pattern").is_match(&out.stderr),
+        regex::Regex::new(r"\b2:\d+")
+            .expect("pattern")
+            .is_match(&out.stderr),
         "no line:column position in {}",
         out.stderr
     );
@@ -231,11 +312,18 @@ fn a_missing_store_gets_a_clear_message_and_is_not_created() {
         assert_ne!(out.status, Some(0), "{args:?} on a missing store");
         assert_eq!(out.stderr.lines().count(), 1, "one line: {}", out.stderr);
         assert!(out.stderr.contains("no store"), "{}", out.stderr);
-        assert!(out.stderr.contains(store.path().to_str().expect("UTF-8")), "{}", out.stderr);
+        assert!(
+            out.stderr.contains(store.path().to_str().expect("UTF-8")),
+            "{}",
+            out.stderr
+        );
         for noise in ["RocksDB", "IO error", "LOCK", "panicked"] {
             assert!(!out.stderr.contains(noise), "{}", out.stderr);
         }
-        assert!(!store.path().exists(), "{args:?} created the store directory");
+        assert!(
+            !store.path().exists(),
+            "{args:?} created the store directory"
+        );
     }
 }
 
@@ -252,7 +340,10 @@ fn wait_until_locked(store: &Store) {
             Err(std::fs::TryLockError::Error(e)) => panic!("lock probe: {e}"),
             Ok(()) => drop(file),
         }
-        assert!(std::time::Instant::now() < deadline, "the loader never took the lock");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the loader never took the lock"
+        );
         std::thread::yield_now();
     }
 }
@@ -263,14 +354,27 @@ fn a_store_in_use_is_refused_with_a_clear_message() {
     let mut loader = store.spawn(&["--wait", "load", "-"]);
     wait_until_locked(&store);
 
-    for args in [&["load", "examples/articles"][..], &["query", "bans"], &["stats"], &["export"], &["remove", "x"]] {
+    for args in [
+        &["load", "examples/articles"][..],
+        &["query", "bans"],
+        &["stats"],
+        &["export"],
+        &["remove", "x"],
+    ] {
         let out = store.run(args);
         assert_ne!(out.status, Some(0), "{args:?} while the store is in use");
         assert!(out.stderr.contains("in use"), "{args:?}: {}", out.stderr);
-        assert!(!out.stderr.contains("RocksDB") && !out.stderr.contains("panicked"), "{}", out.stderr);
+        assert!(
+            !out.stderr.contains("RocksDB") && !out.stderr.contains("panicked"),
+            "{}",
+            out.stderr
+        );
     }
 
-    feed(&mut loader, "Die Bundesnetzagentur hat am 3. März 2024 den Verkauf der Geräte untersagt.\n");
+    feed(
+        &mut loader,
+        "Die Bundesnetzagentur hat am 3. März 2024 den Verkauf der Geräte untersagt.\n",
+    );
     let out = finish(loader).ok();
     assert_eq!(summary(&out.stderr)["articles loaded"], 1, "{}", out.stderr);
     assert_eq!(store.stats()["articles"], 8);
@@ -290,7 +394,12 @@ fn extract_prints_turtle_without_a_store() {
         .arg(&file)
         .output()
         .expect("run extract");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let turtle = String::from_utf8(out.stdout).expect("UTF-8 Turtle");
     let triples = turtle_triples(&turtle);
     let articles = triples
@@ -299,10 +408,20 @@ fn extract_prints_turtle_without_a_store() {
         .count();
     assert_eq!(articles, 2, "two JSON lines, two articles");
     assert!(triples.iter().any(|t| t.contains("\"https://example.org/news/wirtschaft/eu-sanktionen-severtrans\"")));
-    assert!(triples.iter().any(|t| t.contains("<https://w3id.org/newsgraph/ontology#DateMention>")));
-    assert!(!env_store.exists(), "extract created the store of NEWSGRAPH_STORE");
+    assert!(
+        triples
+            .iter()
+            .any(|t| t.contains("<https://w3id.org/newsgraph/ontology#DateMention>"))
+    );
+    assert!(
+        !env_store.exists(),
+        "extract created the store of NEWSGRAPH_STORE"
+    );
     let left: Vec<_> = std::fs::read_dir(cwd.path()).expect("read cwd").collect();
-    assert!(left.is_empty(), "extract wrote into the working directory: {left:?}");
+    assert!(
+        left.is_empty(),
+        "extract wrote into the working directory: {left:?}"
+    );
 
     // A file that is no article: an error naming it, status 1.
     let out = common::run(&["extract", "examples/bad/binary.txt"]).expect_status(1);

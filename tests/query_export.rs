@@ -8,14 +8,23 @@ use std::io::Read;
 use std::process::Stdio;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput};
-
-use common::{
-    Store, TempDir, bindings, json_vars, nquads_quads, ntriples_triples, parse_json, root, trig_quads,
-    turtle_triples,
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 
-const BANS_VARS: [&str; 6] = ["source", "regulator", "target", "kind", "imposed", "effective"];
+use common::{
+    Store, TempDir, bindings, json_vars, nquads_quads, ntriples_triples, parse_json, root,
+    trig_quads, turtle_triples,
+};
+
+const BANS_VARS: [&str; 6] = [
+    "source",
+    "regulator",
+    "target",
+    "kind",
+    "imposed",
+    "effective",
+];
 
 /// Variables and number of rows of a TSV, XML or JSON result, read by
 /// Oxigraph's result parser.
@@ -25,7 +34,11 @@ fn parsed_solutions(format: QueryResultsFormat, text: &str) -> (Vec<String>, usi
         .unwrap_or_else(|e| panic!("{format:?} results do not parse ({e}):\n{text}"));
     match parsed {
         ReaderQueryResultsParserOutput::Solutions(solutions) => {
-            let vars = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+            let vars = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_owned())
+                .collect();
             let rows = solutions.map(|s| s.expect("a solution")).count();
             (vars, rows)
         }
@@ -44,7 +57,10 @@ fn parsed_boolean(format: QueryResultsFormat, text: &str) -> bool {
 fn a_query_by_name_by_file_and_by_text_gives_the_same_results() {
     let store = Store::with_examples("query-forms");
     let text = std::fs::read_to_string(root().join("queries/bans.rq")).expect("bans.rq");
-    let by_name = store.run(&["query", "--format", "json", "bans"]).ok().stdout;
+    let by_name = store
+        .run(&["query", "--format", "json", "bans"])
+        .ok()
+        .stdout;
     for other in ["queries/bans.rq", "bans.rq", text.as_str()] {
         let out = store.run(&["query", "--format", "json", other]).ok().stdout;
         assert_eq!(out, by_name, "query {other:?}");
@@ -58,7 +74,11 @@ fn a_query_by_name_by_file_and_by_text_gives_the_same_results() {
 
     // The canned queries are built in: they run from any directory.
     let elsewhere = TempDir::new("query-cwd");
-    let out = store.command().current_dir(elsewhere.path()).args(["query", "--format", "json", "bans"]).output();
+    let out = store
+        .command()
+        .current_dir(elsewhere.path())
+        .args(["query", "--format", "json", "bans"])
+        .output();
     let out = out.expect("run query");
     assert_eq!(String::from_utf8(out.stdout).expect("UTF-8"), by_name);
 }
@@ -75,7 +95,10 @@ fn the_contract_queries_have_their_variables() {
         ("organisations", &["source", "name"][..]),
         ("regulators", &["source", "name"]),
         ("bans", &BANS_VARS),
-        ("employee-counts", &["source", "organisation", "value", "relation", "place"]),
+        (
+            "employee-counts",
+            &["source", "organisation", "value", "relation", "place"],
+        ),
         ("dates", &["source", "date"]),
     ] {
         let result = parse_json(&store.run(&["query", "--format", "json", name]).ok().stdout);
@@ -83,14 +106,27 @@ fn the_contract_queries_have_their_variables() {
         let rows = bindings(&result);
         assert!(!rows.is_empty(), "{name} finds nothing in the examples");
         for row in &rows {
-            assert!(sources.contains(&row["source"].value), "{name}: unknown source in {row:?}");
+            assert!(
+                sources.contains(&row["source"].value),
+                "{name}: unknown source in {row:?}"
+            );
         }
     }
     // Value forms: integer counts, relation notations, ISO dates.
-    let relations = ["exact", "approximately", "less-than", "more-than", "at-least", "at-most"];
+    let relations = [
+        "exact",
+        "approximately",
+        "less-than",
+        "more-than",
+        "at-least",
+        "at-most",
+    ];
     for row in store.select("employee-counts") {
         assert!(row["value"].value.parse::<u64>().is_ok(), "{row:?}");
-        assert!(relations.contains(&row["relation"].value.as_str()), "{row:?}");
+        assert!(
+            relations.contains(&row["relation"].value.as_str()),
+            "{row:?}"
+        );
     }
     let iso = regex::Regex::new(r"^\d{4}(-\d{2}(-\d{2})?)?$").expect("pattern");
     for row in store.select("dates") {
@@ -101,27 +137,56 @@ fn the_contract_queries_have_their_variables() {
 #[test]
 fn select_results_in_every_format() {
     let store = Store::with_examples("formats");
-    let json = store.run(&["query", "--format", "json", "bans"]).ok().stdout;
+    let json = store
+        .run(&["query", "--format", "json", "bans"])
+        .ok()
+        .stdout;
     let rows = bindings(&parse_json(&json)).len();
-    assert_eq!(parsed_solutions(QueryResultsFormat::Json, &json), (BANS_VARS.map(String::from).to_vec(), rows));
+    assert_eq!(
+        parsed_solutions(QueryResultsFormat::Json, &json),
+        (BANS_VARS.map(String::from).to_vec(), rows)
+    );
 
     let tsv = store.run(&["query", "--format", "tsv", "bans"]).ok().stdout;
-    assert_eq!(tsv.lines().next(), Some("?source\t?regulator\t?target\t?kind\t?imposed\t?effective"));
-    assert_eq!(parsed_solutions(QueryResultsFormat::Tsv, &tsv), (BANS_VARS.map(String::from).to_vec(), rows));
+    assert_eq!(
+        tsv.lines().next(),
+        Some("?source\t?regulator\t?target\t?kind\t?imposed\t?effective")
+    );
+    assert_eq!(
+        parsed_solutions(QueryResultsFormat::Tsv, &tsv),
+        (BANS_VARS.map(String::from).to_vec(), rows)
+    );
 
     let xml = store.run(&["query", "--format", "xml", "bans"]).ok().stdout;
-    assert_eq!(parsed_solutions(QueryResultsFormat::Xml, &xml), (BANS_VARS.map(String::from).to_vec(), rows));
+    assert_eq!(
+        parsed_solutions(QueryResultsFormat::Xml, &xml),
+        (BANS_VARS.map(String::from).to_vec(), rows)
+    );
 
     // CSV has no parser in Oxigraph (it is lossy); no value has a line break.
     let csv = store.run(&["query", "--format", "csv", "bans"]).ok().stdout;
-    assert_eq!(csv.lines().next(), Some("source,regulator,target,kind,imposed,effective"));
+    assert_eq!(
+        csv.lines().next(),
+        Some("source,regulator,target,kind,imposed,effective")
+    );
     assert_eq!(csv.lines().count(), rows + 1);
     assert!(csv.contains("examples/articles/de-kartellamt.txt,"));
 
-    let table = store.run(&["query", "--format", "table", "bans"]).ok().stdout;
-    let header: Vec<&str> = table.lines().next().expect("header").split_whitespace().collect();
+    let table = store
+        .run(&["query", "--format", "table", "bans"])
+        .ok()
+        .stdout;
+    let header: Vec<&str> = table
+        .lines()
+        .next()
+        .expect("header")
+        .split_whitespace()
+        .collect();
     assert_eq!(header, BANS_VARS);
-    assert_eq!(table.lines().last(), Some(format!("({rows} rows)").as_str()));
+    assert_eq!(
+        table.lines().last(),
+        Some(format!("({rows} rows)").as_str())
+    );
     assert_eq!(table.lines().count(), rows + 3, "header, rule, rows, count");
 
     // Output to a pipe without --format: JSON, as --help says.
@@ -140,14 +205,29 @@ fn ask_and_construct_queries() {
     assert!(parsed_boolean(QueryResultsFormat::Xml, &xml));
     let tsv = store.run(&["query", "--format", "tsv", no]).ok().stdout;
     assert!(!parsed_boolean(QueryResultsFormat::Tsv, &tsv));
-    assert_eq!(store.run(&["query", "--format", "table", yes]).ok().stdout.trim(), "true");
+    assert_eq!(
+        store
+            .run(&["query", "--format", "table", yes])
+            .ok()
+            .stdout
+            .trim(),
+        "true"
+    );
 
-    let construct = "CONSTRUCT { ?a ng:source ?s } WHERE { ?a a schema:NewsArticle ; ng:source ?s }";
+    let construct =
+        "CONSTRUCT { ?a ng:source ?s } WHERE { ?a a schema:NewsArticle ; ng:source ?s }";
     let turtle = store.run(&["query", construct]).ok().stdout;
     let triples = turtle_triples(&turtle);
     assert_eq!(triples.len(), 7, "{turtle}");
-    assert!(triples.iter().all(|t| t.contains("<https://w3id.org/newsgraph/ontology#source>")));
-    let nt = store.run(&["query", "--graph-format", "ntriples", construct]).ok().stdout;
+    assert!(
+        triples
+            .iter()
+            .all(|t| t.contains("<https://w3id.org/newsgraph/ontology#source>"))
+    );
+    let nt = store
+        .run(&["query", "--graph-format", "ntriples", construct])
+        .ok()
+        .stdout;
     let mut from_nt = ntriples_triples(&nt);
     let mut from_turtle = triples;
     from_nt.sort();
@@ -162,22 +242,46 @@ fn query_list_names_every_canned_query_with_its_description() {
     let mut names = 0;
     for entry in std::fs::read_dir(root().join("queries")).expect("queries/") {
         let path = entry.expect("entry").path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".rq")) else {
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".rq"))
+        else {
             continue;
         };
         let text = std::fs::read_to_string(&path).expect("query file");
-        let description = text.lines().next().and_then(|l| l.strip_prefix('#')).expect("a # description").trim();
+        let description = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix('#'))
+            .expect("a # description")
+            .trim();
         let line = out
             .stdout
             .lines()
             .find(|l| l.split_whitespace().next() == Some(name))
             .unwrap_or_else(|| panic!("{name} not listed:\n{}", out.stdout));
-        assert!(line.ends_with(description), "{line:?} lacks {description:?}");
+        assert!(
+            line.ends_with(description),
+            "{line:?} lacks {description:?}"
+        );
         names += 1;
     }
     assert_eq!(out.stdout.lines().count(), names);
-    for contract in ["organisations", "regulators", "bans", "employee-counts", "dates", "evidence"] {
-        assert!(out.stdout.lines().any(|l| l.starts_with(&format!("{contract} "))), "{contract}");
+    for contract in [
+        "organisations",
+        "regulators",
+        "bans",
+        "employee-counts",
+        "dates",
+        "evidence",
+    ] {
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{contract} "))),
+            "{contract}"
+        );
     }
 }
 
@@ -186,7 +290,10 @@ fn export_turtle_parses_back_with_the_triple_count_of_stats() {
     let store = Store::with_examples("export-turtle");
     let stats = store.stats();
     let turtle = store.run(&["export"]).ok().stdout;
-    assert!(turtle.contains("@prefix ng: <https://w3id.org/newsgraph/ontology#>"), "readable prefixes");
+    assert!(
+        turtle.contains("@prefix ng: <https://w3id.org/newsgraph/ontology#>"),
+        "readable prefixes"
+    );
     let triples = turtle_triples(&turtle);
     assert_eq!(triples.len() as u64, stats["triples"]);
     let distinct: HashSet<&String> = triples.iter().collect();
@@ -206,7 +313,10 @@ fn export_turtle_parses_back_with_the_triple_count_of_stats() {
         .collect();
     assert!(facts.len() as u64 >= stats["dates"] + stats["employee-counts"]);
     let orphans: Vec<_> = facts.difference(&derived).collect();
-    assert!(orphans.is_empty(), "facts without prov:wasDerivedFrom: {orphans:?}");
+    assert!(
+        orphans.is_empty(),
+        "facts without prov:wasDerivedFrom: {orphans:?}"
+    );
 }
 
 #[test]
@@ -215,13 +325,20 @@ fn export_in_every_rdf_format() {
     let stats = store.stats();
     let export = |format: &str| store.run(&["export", "--format", format]).ok().stdout;
 
-    assert_eq!(ntriples_triples(&export("ntriples")).len() as u64, stats["triples"]);
+    assert_eq!(
+        ntriples_triples(&export("ntriples")).len() as u64,
+        stats["triples"]
+    );
     let nquads = export("nquads");
     assert_eq!(nquads_quads(&nquads).len() as u64, stats["quads"]);
     // Each quad is in an article's graph, none in the default graph.
-    let in_article = regex::Regex::new(r"<https://w3id.org/newsgraph/id/article/[0-9a-f]+> \.$").expect("pattern");
+    let in_article = regex::Regex::new(r"<https://w3id.org/newsgraph/id/article/[0-9a-f]+> \.$")
+        .expect("pattern");
     let stray: Vec<&str> = nquads.lines().filter(|l| !in_article.is_match(l)).collect();
-    assert!(stray.is_empty(), "quads outside an article graph: {stray:?}");
+    assert!(
+        stray.is_empty(),
+        "quads outside an article graph: {stray:?}"
+    );
     assert_eq!(trig_quads(&export("trig")).len() as u64, stats["quads"]);
 
     let rdfxml = export("rdfxml");
@@ -246,7 +363,9 @@ fn export_one_article_or_to_a_file() {
     let graph = store.article_iri(source);
     let turtle = store.run(&["export", "--article", source]).ok().stdout;
     let triples = turtle_triples(&turtle);
-    let in_graph = store.select(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"));
+    let in_graph = store.select(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    ));
     assert_eq!(triples.len().to_string(), in_graph[0]["n"].value);
     assert!((triples.len() as u64) < store.stats()["triples"]);
     let sources: Vec<&String> = triples
@@ -256,7 +375,11 @@ fn export_one_article_or_to_a_file() {
     assert_eq!(sources.len(), 1, "{sources:?}");
     assert!(sources[0].contains(&format!("\"{source}\"")));
     let articles = "<https://w3id.org/newsgraph/id/article/";
-    assert!(triples.iter().all(|t| !t.starts_with(articles) || t.starts_with(&format!("<{graph}"))));
+    assert!(
+        triples
+            .iter()
+            .all(|t| !t.starts_with(articles) || t.starts_with(&format!("<{graph}")))
+    );
 
     let out = store.run(&["export", "--article", "examples/articles/nope.txt"]);
     assert_ne!(out.status, Some(0));
@@ -265,7 +388,9 @@ fn export_one_article_or_to_a_file() {
     // --output writes the file, nothing on stdout, no partial file left.
     let dir = TempDir::new("export-output");
     let file = dir.join("graph.ttl");
-    let out = store.run(&["export", "--output", file.to_str().expect("UTF-8")]).ok();
+    let out = store
+        .run(&["export", "--output", file.to_str().expect("UTF-8")])
+        .ok();
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(&file).expect("exported file");
     let mut from_file = turtle_triples(&written);
@@ -273,7 +398,10 @@ fn export_one_article_or_to_a_file() {
     from_file.sort();
     from_stdout.sort();
     assert_eq!(from_file, from_stdout);
-    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
     assert_eq!(names, ["graph.ttl"]);
 }
 
@@ -294,7 +422,12 @@ fn export_into_a_closed_pipe_is_no_error() {
     stdout.read_exact(&mut start).expect("some output");
     drop(stdout);
     let mut stderr = String::new();
-    child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("stderr");
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr");
     let status = child.wait().expect("wait");
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");

@@ -600,14 +600,20 @@ const REASONS_EN: &[&str] = &[
     "over misleading advertising",
 ];
 const PEOPLE_DE: &[&str] = &[
-    "Eine Sprecherin", "Ein Sprecher", "Der Vorstandschef", "Die Finanzchefin", "Ein Anwalt des Unternehmens",
-    "Die Präsidentin der Behörde", "Ein Branchenvertreter", "Eine Analystin der Commerzbank",
+    "Eine Sprecherin", "Ein Sprecher", "Der Vorstandschef", "Die Finanzchefin", "Ein Anwalt",
+    "Die Kommunikationschefin", "Ein Vorstandsmitglied", "Der Justiziar",
 ];
 const PEOPLE_EN: &[&str] = &[
-    "A spokeswoman", "A spokesman", "The chief executive", "The company's general counsel",
-    "An analyst at Bernstein", "The agency's chair", "A person familiar with the matter",
-    "A lawyer for the company",
+    "A spokeswoman", "A spokesman", "The chief executive", "The general counsel",
+    "A senior adviser", "The head of communications", "A board member", "A lawyer",
 ];
+const FILLER_VARIANTS: usize = 32;
+
+const PERSONS: &[&str] = &[
+    "Markus Ebner", "Julia Hartmann", "Sabine Korte", "Thomas Reuter", "Claire Whitfield",
+    "David Okafor", "Priya Raman", "Jonas Lindqvist", "Elena Marchetti", "Michael Brandt",
+];
+
 const PLACES_DE: &[&str] = &[
     "Bayern", "Baden-Württemberg", "Österreich", "den Niederlanden", "Polen", "Frankreich",
     "der Schweiz", "Sachsen", "Nordrhein-Westfalen", "Hessen",
@@ -755,16 +761,16 @@ impl Story {
             3 => format!("{} zählt knapp {n} Beschäftigte und erwirtschaftete zuletzt einen Umsatz von {},{} Milliarden Euro.", c.short, r.range(1, 40), r.below(10)),
             4 => format!("Der {} mit seinen etwa {n} Angestellten will bis Ende {} rund {} Stellen streichen.", ROLE_DE[r.below(ROLE_DE.len())].2, self.published.y + 1, num_de(round_nicely((c.employees / 10).max(5)))),
             5 => format!("{} hat weniger als {n} Mitarbeiterinnen und Mitarbeiter.", c.full),
-            6 => format!("Rund {n} Beschäftigte, {part} davon in {home}"),
+            6 => format!("Rund {n} Beschäftigte zählt das Unternehmen, {part} davon in {home}."),
             7 => format!("Die Belegschaft von {} umfasst ca. {n} Personen.", c.short),
             _ => format!("Nach Angaben des Konzerns sind es derzeit {n} Beschäftigte, {} mehr als im Vorjahr.", r.range(2, 300)),
         }
     }
 
-    fn de_reaction(&self, r: &mut Rng) -> String {
+    fn de_reaction(&self, r: &mut Rng, v: usize) -> String {
         let who = r.pick(PEOPLE_DE);
         let t = &self.target;
-        match r.below(6) {
+        match v {
             0 => format!("{who} von {} nannte den Bescheid unverhältnismäßig und kündigte eine Klage vor dem Verwaltungsgericht an.", t.short),
             1 => format!("{}-Sprecherin sagte, man prüfe die Entscheidung und werde {} Stellung nehmen.", t.short, date_on_de(r, self.published)),
             2 => format!("\"Wir halten die Vorwürfe für haltlos\", sagte {} der Nachrichtenagentur dpa.", who.to_lowercase()),
@@ -774,24 +780,47 @@ impl Story {
         }
     }
 
-    fn de_filler(&self, r: &mut Rng) -> String {
+    fn de_filler(&self, r: &mut Rng, v: usize) -> String {
         let place = r.pick(PLACES_DE);
         let o = &self.third;
-        match r.below(14) {
-            0 => format!("Nach Angaben {} gingen allein {} mehr als {} Beschwerden ein, die meisten aus {place}.", REG_DE[self.regulator].genitive, date_past_de(r, self.published), r.range(20, 900)),
-            1 => format!("Der Markt für {} wächst seit Jahren um rund {} Prozent pro Jahr.", PRODUCTS_DE[self.product].1, r.range(3, 25)),
+        let t = &self.target.short;
+        let reg = &REG_DE[self.regulator];
+        let prod = PRODUCTS_DE[self.product].1;
+        let town = COUNTRIES[self.target.country].towns[self.target.town].0;
+        let y = self.published.y;
+        match v % FILLER_VARIANTS {
+            0 => format!("Nach Angaben {} gingen allein {} mehr als {} Beschwerden ein, die meisten aus {place}.", reg.genitive, date_past_de(r, self.published), r.range(20, 900)),
+            1 => format!("Der Markt für {prod} wächst seit Jahren um rund {} Prozent pro Jahr.", r.range(3, 25)),
             2 => format!("Analysten rechnen damit, dass die Umsätze der Branche {} um {},{} Prozent zurückgehen.", date_until_de(r, self.published), r.range(1, 9), r.below(10)),
-            3 => format!("{} war {} an die Börse gegangen und hat seinen Sitz in {}.", self.target.short, date_past_de(r, self.published), COUNTRIES[self.target.country].towns[self.target.town].0),
+            3 => format!("{t} war im Jahr {} an die Börse gegangen und hat seinen Sitz in {town}.", y - r.range(2, 12) as u32),
             4 => format!("Auch der Wettbewerber {} aus {place} beobachtet das Verfahren genau.", o.full),
             5 => "Die Entscheidung ist noch nicht rechtskräftig. Gegen den Bescheid kann innerhalb eines Monats Widerspruch eingelegt werden.".to_owned(),
             6 => format!("Bereits {} hatte die Behörde das Unternehmen abgemahnt.", date_past_de(r, self.published)),
-            7 => format!("Die Aktie von {} verlor am Nachmittag {},{} Prozent.", self.target.short, r.range(1, 14), r.below(10)),
+            7 => format!("Die Aktie von {t} verlor am Nachmittag {},{} Prozent.", r.range(1, 14), r.below(10)),
             8 => format!("Verbraucherschützer in {place} fordern seit Langem strengere Regeln für den Onlinehandel."),
             9 => "Ob das Verbot vor Gericht Bestand hat, ist offen. Juristen verweisen auf mehrere ähnliche Verfahren, die in den vergangenen Jahren unterschiedlich ausgegangen sind.".to_owned(),
             10 => format!("Der Verband der Elektrotechnik schätzt, dass in Deutschland derzeit rund {} Millionen Geräte im Einsatz sind.", r.range(2, 40)),
             11 => format!("Kritiker werfen der Politik vor, zu spät reagiert zu haben; erste Hinweise auf Probleme habe es schon {} gegeben.", date_past_de(r, self.published)),
-            12 => format!("{} kooperiert seit {} mit dem Auftragsfertiger {}.", self.target.short, self.target.founded.max(1990) + r.below(10) as u32, o.full),
-            _ => format!("Die Kosten für den Austausch tragen die Unternehmen selbst, eine Entschädigung durch den Bund ist nicht vorgesehen. Branchenvertreter beziffern den Aufwand auf einen {} Millionenbetrag.", r.pick(&["zweistelligen", "dreistelligen", "einstelligen"][..])),
+            12 => format!("{t} kooperiert seit {} mit dem Auftragsfertiger {}.", self.target.founded.max(1990) + r.below(10) as u32, o.full),
+            13 => format!("Die Kosten für den Austausch tragen die Unternehmen selbst, eine Entschädigung durch den Bund ist nicht vorgesehen. Branchenvertreter beziffern den Aufwand auf einen {} Millionenbetrag.", r.pick(&["zweistelligen", "dreistelligen", "einstelligen"][..])),
+            14 => format!("Die Nachfrage nach {prod} war zuletzt deutlich gesunken, vor allem im Geschäft mit Privatkunden."),
+            15 => format!("Der Umsatz von {t} stieg im vergangenen Geschäftsjahr um {} Prozent auf {},{} Milliarden Euro.", r.range(2, 30), r.range(1, 20), r.below(10)),
+            16 => format!("Der Branchenverband Bitkom rechnet für {} mit einem Marktvolumen von {} Milliarden Euro.", y + 1, r.range(2, 90)),
+            17 => format!("In {place} läuft ein ähnliches Verfahren gegen mehrere Hersteller."),
+            18 => format!("Die Staatsanwaltschaft {} ermittelt nach Medienberichten wegen des Verdachts auf Betrug.", COUNTRIES[0].towns[r.below(COUNTRIES[0].towns.len())].0),
+            19 => format!("Prüfer der Stiftung Warentest hatten {} Mängel an mehreren Geräten festgestellt.", date_past_de(r, self.published)),
+            20 => "Im Bundestag forderten Abgeordnete von Grünen und Union eine schnelle Aufklärung.".to_owned(),
+            21 => format!("{t} hatte {} ein neues Werk in {place} eröffnet, in dem {} Menschen arbeiten sollen.", date_past_de(r, self.published), r.range(2, 9) * 50),
+            22 => format!("Wie viele Geräte betroffen sind, ist unklar; Schätzungen reichen von {}.000 bis {}.000 Stück.", r.range(5, 40), r.range(50, 400)),
+            23 => "Die Gewerkschaft IG Metall zeigte sich besorgt über die Folgen für die Beschäftigten an den deutschen Standorten.".to_owned(),
+            24 => format!("Der Fall erinnert an das Verfahren gegen {}, das {} mit einem Vergleich endete.", o.full, date_past_de(r, self.published)),
+            25 => format!("{t} will nach eigenen Angaben {} rund {} Millionen Euro in neue Prüfverfahren investieren.", date_until_de(r, self.published), r.range(3, 250)),
+            26 => "Die Aufsicht verweist auf das Produktsicherheitsgesetz, das bei ernsten Risiken ein sofortiges Eingreifen erlaubt.".to_owned(),
+            27 => format!("Auf Nachfrage erklärte {}, man stehe mit dem Unternehmen in Kontakt.", reg.short),
+            28 => format!("Der Präsident des Verbands, {}, sprach von einem Signal an die ganze Branche.", r.pick(PERSONS)),
+            29 => format!("Händler in {place} haben die Geräte bereits aus den Regalen genommen."),
+            30 => format!("Der Fall beschäftigt auch die Europäische Kommission, die {} einen Bericht vorlegen will.", date_until_de(r, self.published)),
+            _ => format!("{} von der Universität {} hält die Maßnahme für überfällig: \"Die Risiken sind seit Jahren bekannt.\"", r.pick(PERSONS), r.pick(&["Mannheim", "Bonn", "Kiel", "Passau"][..])),
         }
     }
 
@@ -802,7 +831,11 @@ impl Story {
             format!("{reg_short} stoppt Geschäft mit {t} {}", REASONS_DE[self.reason]),
             format!("Verbot gilt {}", date_from_de(r, self.published)),
             format!("{t}-Sprecher: \"Keine Belege für die Vorwürfe\""),
-            self.de_employee_sentence(r, &self.target).trim_end_matches('.').to_owned(),
+            {
+                let c = &self.target;
+                let part = round_nicely((c.employees as f64 * (0.1 + 0.5 * r.unit())) as u64).max(3);
+                format!("Rund {} Beschäftigte, etwa {} davon in {}", num_de(c.employees), num_de(part), COUNTRIES[c.country].de_name)
+            },
             "Verbraucherschützer fordern strengere Regeln".to_owned(),
             format!("Wettbewerber {} profitiert", self.other.short),
         ];
@@ -897,16 +930,16 @@ impl Story {
             3 => format!("{}, which employs more than {n} staff, reported revenue of ${}.{} billion last year.", c.short, r.range(1, 40), r.below(10)),
             4 => format!("The {} plans to cut {} of its {n} jobs by the end of {}.", r.pick(ROLE_EN), num_en(round_nicely((c.employees / 10).max(5))), self.published.y + 1),
             5 => format!("{} has fewer than {n} staff.", c.full),
-            6 => format!("Company employs about {n} people"),
+            6 => format!("The company employs about {n} people, {part} of them in {home}."),
             7 => format!("Its headcount stood at roughly {n} at the end of {}.", self.published.y - 1),
             _ => format!("{} said it had {n} employees, up from {} a year earlier.", c.short, num_en(round_nicely(c.employees * 9 / 10))),
         }
     }
 
-    fn en_reaction(&self, r: &mut Rng) -> String {
+    fn en_reaction(&self, r: &mut Rng, v: usize) -> String {
         let who = r.pick(PEOPLE_EN);
         let t = &self.target;
-        match r.below(6) {
+        match v {
             0 => format!("{who} for {} called the decision disproportionate and said the company would appeal.", t.short),
             1 => format!("\"We have complied with every rule that applies to us,\" {} said in a statement {}.", who.to_lowercase(), date_on_en(r, self.published)),
             2 => format!("{} said it was reviewing the order and would comment in due course.", t.short),
@@ -916,24 +949,47 @@ impl Story {
         }
     }
 
-    fn en_filler(&self, r: &mut Rng) -> String {
+    fn en_filler(&self, r: &mut Rng, v: usize) -> String {
         let place = r.pick(PLACES_EN);
         let o = &self.third;
-        match r.below(14) {
+        let t = &self.target.short;
+        let reg = &REG_EN[self.regulator];
+        let prod = PRODUCTS_EN[self.product].1;
+        let town = COUNTRIES[self.target.country].towns[self.target.town].2;
+        let y = self.published.y;
+        match v % FILLER_VARIANTS {
             0 => format!("The regulator said it had received more than {} complaints {}, most of them from {place}.", r.range(20, 900), date_past_en(r, self.published)),
-            1 => format!("The market for {} has grown by about {} percent a year.", PRODUCTS_EN[self.product].1, r.range(3, 25)),
+            1 => format!("The market for {prod} has grown by about {} percent a year.", r.range(3, 25)),
             2 => format!("Analysts expect industry revenue to fall {}.{}% {}.", r.range(1, 9), r.below(10), date_until_en(r, self.published)),
-            3 => format!("{} went public {} and is headquartered in {}.", self.target.short, date_past_en(r, self.published), COUNTRIES[self.target.country].towns[self.target.town].2),
+            3 => format!("{t} went public in {} and is headquartered in {town}.", y - r.range(2, 12) as u32),
             4 => format!("Rival {} of {place} is watching the case closely.", o.full),
             5 => "The decision can be appealed within 30 days. Legal experts said similar cases had ended in different ways in recent years.".to_owned(),
             6 => format!("The agency had already warned the company {}.", date_past_en(r, self.published)),
-            7 => format!("Shares of {} fell {}.{}% in afternoon trading.", self.target.short, r.range(1, 14), r.below(10)),
+            7 => format!("Shares of {t} fell {}.{}% in afternoon trading.", r.range(1, 14), r.below(10)),
             8 => format!("Consumer advocates in {place} have long called for stricter rules on online marketplaces."),
             9 => "Whether the measure survives in court is unclear. Lawmakers from both parties have asked for a briefing, and a hearing is expected before the summer recess.".to_owned(),
             10 => format!("An industry group estimates that about {} million such devices are in use in the country.", r.range(2, 40)),
             11 => format!("Critics said officials had been slow to act, noting that the first warnings surfaced {}.", date_past_en(r, self.published)),
-            12 => format!("{} has worked with contract manufacturer {} since {}.", self.target.short, o.full, self.target.founded.max(1990) + r.below(10) as u32),
-            _ => "Companies will bear the cost of replacing the equipment themselves, and no compensation is planned. Industry representatives put the bill in the hundreds of millions.".to_owned(),
+            12 => format!("{t} has worked with contract manufacturer {} since {}.", o.full, self.target.founded.max(1990) + r.below(10) as u32),
+            13 => "Companies will bear the cost of replacing the equipment themselves, and no compensation is planned. Industry representatives put the bill in the hundreds of millions.".to_owned(),
+            14 => format!("Demand for {prod} had already slowed sharply, particularly among consumers."),
+            15 => format!("{t}'s revenue rose {}% last year to ${}.{} billion.", r.range(2, 30), r.range(1, 20), r.below(10)),
+            16 => format!("Research firm Gartner expects the market to reach ${} billion in {}.", r.range(2, 90), y + 1),
+            17 => format!("A similar case against several manufacturers is under way in {place}."),
+            18 => format!("Prosecutors in {} have opened an investigation, according to local media.", r.pick(&["New York", "Delaware", "Houston", "Brussels"][..])),
+            19 => format!("Testers at Consumer Reports had found defects in several devices {}.", date_past_en(r, self.published)),
+            20 => "Members of Congress from both parties demanded a swift explanation.".to_owned(),
+            21 => format!("{t} opened a new plant in {place} {}, where {} people are due to work.", date_past_en(r, self.published), r.range(2, 9) * 50),
+            22 => format!("It is unclear how many devices are affected; estimates range from {},000 to {},000 units.", r.range(5, 40), r.range(50, 400)),
+            23 => "The union representing factory workers said it was concerned about the impact on jobs.".to_owned(),
+            24 => format!("The case recalls the proceedings against {}, which ended in a settlement {}.", o.full, date_past_en(r, self.published)),
+            25 => format!("{t} said it would invest about ${} million in new testing procedures {}.", r.range(3, 250), date_until_en(r, self.published)),
+            26 => "The agency pointed to product safety rules that allow immediate action when risks are serious.".to_owned(),
+            27 => format!("Asked for comment, {} said it was in contact with the company.", reg.short),
+            28 => format!("{}, who heads the industry association, called the decision a signal to the whole sector.", r.pick(PERSONS)),
+            29 => format!("Retailers in {place} have already pulled the devices from their shelves."),
+            30 => format!("The case is also being followed by the European Commission, which plans to publish a report {}.", date_until_en(r, self.published)),
+            _ => format!("{}, a professor at {}, said the step was overdue: \"The risks have been known for years.\"", r.pick(PERSONS), r.pick(&["Georgetown University", "the London School of Economics", "Stanford", "King's College London"][..])),
         }
     }
 
@@ -944,7 +1000,7 @@ impl Story {
             format!("{} acts against {t} {}", cap(reg_short), REASONS_EN[self.reason]),
             format!("Measure applies {}", date_from_en(r, self.published)),
             format!("{t} says it will appeal"),
-            self.en_employee_sentence(r, &self.target).trim_end_matches('.').to_owned(),
+            format!("Company employs about {} people", num_en(self.target.employees)),
             "Lawmakers want tougher rules".to_owned(),
             format!("Rival {} stands to gain", self.other.short),
         ];
@@ -971,17 +1027,34 @@ impl Story {
         }
     }
 
-    fn reaction(&self, r: &mut Rng) -> String {
+    fn reaction(&self, r: &mut Rng, used: &mut u64) -> String {
+        if *used & (0b11_1111 << 40) == 0b11_1111 << 40 {
+            return self.filler(r, used);
+        }
+        let mut v = r.below(6);
+        while *used & (1 << (40 + v)) != 0 {
+            v = r.below(6);
+        }
+        *used |= 1 << (40 + v);
         match self.lang {
-            Lang::De => self.de_reaction(r),
-            Lang::En => self.en_reaction(r),
+            Lang::De => self.de_reaction(r, v),
+            Lang::En => self.en_reaction(r, v),
         }
     }
 
-    fn filler(&self, r: &mut Rng) -> String {
+    /// A filler sentence not yet used in this article while there are any.
+    fn filler(&self, r: &mut Rng, used: &mut u64) -> String {
+        let mut v = r.below(FILLER_VARIANTS);
+        for _ in 0..12 {
+            if *used & (1 << v) == 0 {
+                break;
+            }
+            v = r.below(FILLER_VARIANTS);
+        }
+        *used |= 1 << v;
         match self.lang {
-            Lang::De => self.de_filler(r),
-            Lang::En => self.en_filler(r),
+            Lang::De => self.de_filler(r, v),
+            Lang::En => self.en_filler(r, v),
         }
     }
 
@@ -1068,11 +1141,12 @@ pub fn article(seed: u64, index: u64) -> String {
     let mut len: usize = blocks.iter().map(|b| b.len() + 2).sum();
 
     // The ban in the body, with detail and a reaction.
+    let mut used = 0u64;
     let mut first = vec![story.ban(r, false)];
     if r.chance(0.7) {
         first.push(story.employees(r, &story.target));
     }
-    first.push(story.filler(r));
+    first.push(story.filler(r, &mut used));
     let p = paragraph(r, first);
     len += p.len() + 2;
     blocks.push(p);
@@ -1082,13 +1156,16 @@ pub fn article(seed: u64, index: u64) -> String {
         let mut sentences = Vec::new();
         for _ in 0..r.range(2, 5) {
             let s = match r.below(10) {
-                0 | 1 => story.reaction(r),
-                2 => story.employees(r, if r.chance(0.5) { &story.other } else { &story.third }),
+                0 | 1 => story.reaction(r, &mut used),
+                2 => {
+                    let other = if r.chance(0.5) { &story.other } else { &story.third };
+                    story.employees(r, other)
+                }
                 3 if extra_ban => {
                     extra_ban = false;
                     story.ban(r, false)
                 }
-                _ => story.filler(r),
+                _ => story.filler(r, &mut used),
             };
             sentences.push(s);
         }

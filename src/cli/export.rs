@@ -1,7 +1,7 @@
 //! `newsgraph export` and `newsgraph extract`.
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, ErrorKind, Read, Write};
 
 use oxigraph::io::RdfSerializer;
 use oxigraph::model::Triple;
@@ -10,7 +10,7 @@ use newsgraph::article::{self, Format, Input};
 use newsgraph::extract::Pipeline;
 use newsgraph::graph::{iri, mapping, ns};
 use newsgraph::load::{self, LoadOptions};
-use newsgraph::store::{Access, ExportFormat};
+use newsgraph::store::{Access, ExportFormat, StoreError};
 
 use super::args::{Cli, ExportArgs, ExtractArgs, RdfFormatArg};
 use super::load::read_options;
@@ -32,7 +32,10 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<u8, Failure> {
     if let Some(g) = &graph {
         if store.stored_article(g)?.is_none() {
             let source = args.article.as_deref().unwrap_or_default();
-            return Err(Failure::new(exit::PARTIAL, format!("no article with source `{source}` in the store")));
+            return Err(Failure::new(
+                exit::PARTIAL,
+                format!("no article with source `{source}` in the store"),
+            ));
         }
     }
     let format = export_format(args.format);
@@ -53,13 +56,30 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<u8, Failure> {
         None => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            let count = store.export(format, graph.as_ref().map(|g| g.as_ref()), &mut out)?;
-            let _ = out.flush();
-            count
+            match store.export(format, graph.as_ref().map(|g| g.as_ref()), &mut out) {
+                // The reader stopped early (`export | head`): not a failure,
+                // and not a store error either.
+                Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::BrokenPipe => {
+                    return Ok(exit::OK);
+                }
+                exported => {
+                    let count = exported?;
+                    let _ = out.flush();
+                    count
+                }
+            }
         }
     };
     if !cli.quiet && args.output.is_some() {
-        eprintln!("{} {} written", thousands(count), if format.keeps_graphs() { "quads" } else { "triples" });
+        eprintln!(
+            "{} {} written",
+            thousands(count),
+            if format.keeps_graphs() {
+                "quads"
+            } else {
+                "triples"
+            }
+        );
     }
     Ok(exit::OK)
 }

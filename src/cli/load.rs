@@ -33,7 +33,15 @@ pub fn run(cli: &Cli, args: &LoadArgs) -> Result<u8, Failure> {
     let stop = interrupt_flag();
     let terminal = Terminal::new(!cli.quiet && stderr_is_terminal(), cli.quiet);
     let pipeline = Pipeline::standard(&vocab);
-    let report = load::load(&store, &args.paths, &pipeline, &vocab, &options, &terminal, &stop)?;
+    let report = load::load(
+        &store,
+        &args.paths,
+        &pipeline,
+        &vocab,
+        &options,
+        &terminal,
+        &stop,
+    )?;
     store.flush()?;
     terminal.progress.clear();
     if !cli.quiet {
@@ -49,7 +57,9 @@ pub fn run(cli: &Cli, args: &LoadArgs) -> Result<u8, Failure> {
 }
 
 /// Reading options shared by `load` and `extract`.
-pub fn read_options(args: &ReadArgs) -> Result<(Option<Lang>, Option<PartialDate>, ReadOptions), Failure> {
+pub fn read_options(
+    args: &ReadArgs,
+) -> Result<(Option<Lang>, Option<PartialDate>, ReadOptions), Failure> {
     let lang = match args.lang {
         LangArg::Auto => None,
         LangArg::De => Some(Lang::De),

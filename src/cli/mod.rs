@@ -69,7 +69,9 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
 }
 
 fn store_dir(cli: &Cli) -> PathBuf {
-    cli.store.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
+    cli.store
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
 }
 
 fn open_store(cli: &Cli, access: Access) -> Result<GraphStore, Failure> {

@@ -49,4 +49,3 @@ pub fn remove(cli: &Cli, args: &RemoveArgs) -> Result<u8, Failure> {
     store.flush()?;
     Ok(if missing > 0 { exit::PARTIAL } else { exit::OK })
 }
-

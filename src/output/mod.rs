@@ -63,7 +63,15 @@ pub fn print_outcome(
     match outcome {
         QueryOutcome::Solutions { variables, rows } => match format {
             ResultFormat::Table => table::print(&variables, rows, out),
-            _ => print_solutions(variables, rows, results_format(format), out),
+            _ => {
+                let count = print_solutions(variables, rows, results_format(format), out)?;
+                // JSON and XML end without a newline, which would leave the
+                // shell prompt on the last line; CSV and TSV rows end in one.
+                if matches!(format, ResultFormat::Json | ResultFormat::Xml) {
+                    writeln!(out)?;
+                }
+                Ok(count)
+            }
         },
         QueryOutcome::Boolean(value) => {
             if format == ResultFormat::Table {
@@ -71,6 +79,7 @@ pub fn print_outcome(
             } else {
                 QueryResultsSerializer::from_format(results_format(format))
                     .serialize_boolean_to_writer(&mut *out, value)?;
+                writeln!(out)?;
             }
             Ok(1)
         }
@@ -93,8 +102,8 @@ fn print_solutions(
     format: QueryResultsFormat,
     out: &mut dyn Write,
 ) -> Result<u64, OutputError> {
-    let mut serializer =
-        QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(&mut *out, variables)?;
+    let mut serializer = QueryResultsSerializer::from_format(format)
+        .serialize_solutions_to_writer(&mut *out, variables)?;
     let mut count = 0;
     for row in rows {
         serializer.serialize(&row?)?;

@@ -40,7 +40,12 @@ pub fn print(
     for row in &cells {
         write_row(out, row, &widths)?;
     }
-    writeln!(out, "({} row{})", cells.len(), if cells.len() == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "({} row{})",
+        cells.len(),
+        if cells.len() == 1 { "" } else { "s" }
+    )?;
     Ok(cells.len() as u64)
 }
 
@@ -52,7 +57,10 @@ fn write_row(out: &mut dyn Write, row: &[String], widths: &[usize]) -> std::io::
         }
         line.push_str(c);
         if i + 1 < row.len() {
-            line.extend(std::iter::repeat_n(' ', w.saturating_sub(c.chars().count())));
+            line.extend(std::iter::repeat_n(
+                ' ',
+                w.saturating_sub(c.chars().count()),
+            ));
         }
     }
     writeln!(out, "{line}")
@@ -80,7 +88,11 @@ fn cell(term: &Term) -> String {
 fn compact(iri: &str) -> String {
     for (prefix, ns_iri) in ns::PREFIXES {
         if let Some(local) = iri.strip_prefix(ns_iri) {
-            if !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            if !local.is_empty()
+                && local
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
                 return format!("{prefix}:{local}");
             }
         }

@@ -14,8 +14,7 @@ use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Triple,
 };
 use oxigraph::sparql::{
-    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
-    Variable,
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator, Variable,
 };
 
 use super::{GraphStore, StoreError};
@@ -109,7 +108,11 @@ pub const FACT_CLASSES: &[&str] = &[
 impl GraphStore {
     /// Runs a SPARQL query. The default graph is the union of all article
     /// graphs unless the query names its own dataset.
-    pub fn query(&self, sparql: &str, timeout: Option<Duration>) -> Result<QueryOutcome, QueryError> {
+    pub fn query(
+        &self,
+        sparql: &str,
+        timeout: Option<Duration>,
+    ) -> Result<QueryOutcome, QueryError> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, iri) in ns::PREFIXES {
             evaluator = evaluator
@@ -133,7 +136,9 @@ impl GraphStore {
             QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
             QueryResults::Solutions(solutions) => QueryOutcome::Solutions {
                 variables: solutions.variables().to_vec(),
-                rows: Box::new(solutions.map(move |r| r.map_err(|e| evaluation_error(e, timer.as_ref())))),
+                rows: Box::new(
+                    solutions.map(move |r| r.map_err(|e| evaluation_error(e, timer.as_ref()))),
+                ),
             },
             QueryResults::Graph(triples) => QueryOutcome::Triples(Box::new(
                 triples.map(move |r| r.map_err(|e| evaluation_error(e, timer.as_ref()))),
@@ -175,17 +180,22 @@ impl GraphStore {
         let rdf_type = NamedNode::new_unchecked(format!("{}type", ns::RDF));
         let count_type = |class: NamedNode| -> Result<u64, StoreError> {
             let mut n = 0;
-            for quad in self
-                .store
-                .quads_for_pattern(None, Some(rdf_type.as_ref()), Some(class.as_ref().into()), None)
-            {
+            for quad in self.store.quads_for_pattern(
+                None,
+                Some(rdf_type.as_ref()),
+                Some(class.as_ref().into()),
+                None,
+            ) {
                 quad.map_err(|e| self.storage_error(e))?;
                 n += 1;
             }
             Ok(n)
         };
         let mut stats = Stats {
-            articles: count_type(NamedNode::new_unchecked(format!("{}NewsArticle", ns::SCHEMA)))?,
+            articles: count_type(NamedNode::new_unchecked(format!(
+                "{}NewsArticle",
+                ns::SCHEMA
+            )))?,
             ..Stats::default()
         };
         for class in FACT_CLASSES {
@@ -216,7 +226,10 @@ impl GraphStore {
         Ok(stats)
     }
 
-    fn quads_of(&self, article: Option<NamedNodeRef<'_>>) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
+    fn quads_of(
+        &self,
+        article: Option<NamedNodeRef<'_>>,
+    ) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
         let graph = article.map(GraphNameRef::NamedNode);
         self.store
             .quads_for_pattern(None, None, None, graph)

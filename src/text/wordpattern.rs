@@ -3,7 +3,7 @@
 //! Words are separated by spaces and matched case-insensitively as whole
 //! words. A `*` at the end of a word lets it continue, one at its start
 //! lets it be the end of a compound, a `*` on its own is any one word and
-//! `**` is up to eight words.
+//! `**` is up to sixteen words.
 
 use regex::{Regex, RegexBuilder};
 
@@ -12,8 +12,8 @@ pub fn to_regex(pattern: &str) -> String {
     let mut out = String::new();
     for (i, word) in pattern.split_whitespace().enumerate() {
         match word {
-            // Zero to eight words, each with the separator before it.
-            "**" => out.push_str(r"(?:[\s\u{a0}]+[\w'’.,-]+){0,8}?"),
+            // Zero to sixteen words, each with the separator before it.
+            "**" => out.push_str(r"(?:[\s\u{a0}]+[\w'’.,-]+){0,16}?"),
             _ => {
                 if i > 0 {
                     out.push_str(r"[\s\u{a0}]+");

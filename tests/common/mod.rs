@@ -30,7 +30,8 @@ impl TempDir {
     pub fn new(label: &str) -> Self {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("newsgraph-test-{}-{n}-{label}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("newsgraph-test-{}-{n}-{label}", std::process::id()));
         // Left over from a crashed run with the same pid: start clean.
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create temp dir");
@@ -90,7 +91,9 @@ impl Run {
 /// environment of whoever runs the tests.
 pub fn command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
-    cmd.current_dir(root()).env_remove("NEWSGRAPH_STORE").stdin(Stdio::null());
+    cmd.current_dir(root())
+        .env_remove("NEWSGRAPH_STORE")
+        .stdin(Stdio::null());
     cmd
 }
 
@@ -106,7 +109,9 @@ pub struct Store {
 
 impl Store {
     pub fn new(label: &str) -> Self {
-        Store { dir: TempDir::new(label) }
+        Store {
+            dir: TempDir::new(label),
+        }
     }
 
     /// A store with the example articles loaded.
@@ -155,7 +160,9 @@ impl Store {
 
     pub fn ask(&self, sparql: &str) -> bool {
         let out = self.run(&["query", "--format", "json", sparql]).ok();
-        parse_json(&out.stdout)["boolean"].as_bool().expect("ASK gives a boolean")
+        parse_json(&out.stdout)["boolean"]
+            .as_bool()
+            .expect("ASK gives a boolean")
     }
 
     /// The IRI of the article loaded from `source`.

@@ -1,6 +1,7 @@
 //! Reports of the same measure become one ban: same kind and target,
 //! compatible dates, and the same regulator, or a regulator only inferred,
-//! or a government where a named authority of it acts.
+//! or a government where a named authority acts. Reports that a measure
+//! was lifted only change the status of one already reported.
 
 use super::Report;
 use crate::date::PartialDate;
@@ -14,15 +15,17 @@ pub struct Merged {
     pub imposed: Option<PartialDate>,
     pub effective: Option<PartialDate>,
     pub lifted: bool,
+    pub immediate: bool,
     pub jurisdiction: Option<String>,
     pub evidence: Vec<Evidence>,
+    /// Sentence of the first report.
+    pub sentence: usize,
     explicit: bool,
-    immediate: bool,
 }
 
 pub fn merge(mut reports: Vec<Report>, facts: &Facts) -> Vec<Merged> {
-    // Reports that name their regulator decide who it is.
-    reports.sort_by_key(|r| !r.explicit);
+    // Named regulators decide; lifting reports come last, as updates.
+    reports.sort_by_key(|r| (r.lifted, !r.explicit, r.sentence));
     let mut bans: Vec<Merged> = Vec::new();
     for r in reports {
         let Some(regulator) = r.regulator else { continue };
@@ -31,45 +34,49 @@ pub fn merge(mut reports: Vec<Report>, facts: &Facts) -> Vec<Merged> {
                 && b.target == r.target
                 && fits(b.imposed, r.imposed)
                 && fits(b.effective, r.effective)
-                && (b.regulator == Some(regulator) || !r.explicit || government_of(facts, b.regulator, regulator))
+                && (b.regulator == Some(regulator) || !r.explicit || r.lifted || government_pair(facts, b.regulator, regulator))
         });
         match same {
-            Some(b) => {
-                b.imposed = b.imposed.or(r.imposed);
-                b.effective = b.effective.or(r.effective);
-                b.lifted |= r.lifted;
-                b.immediate |= r.immediate;
-                b.jurisdiction = b.jurisdiction.take().or(r.jurisdiction);
-                if !b.evidence.contains(&r.evidence) {
-                    b.evidence.push(r.evidence);
-                }
-                let authority = facts.organisations.get(regulator).is_some_and(|o| o.kind == OrgKind::Authority);
-                if (!b.explicit && r.explicit) || (r.explicit && authority && government_of(facts, b.regulator, regulator)) {
-                    b.regulator = Some(regulator);
-                    b.explicit = true;
-                }
-            }
-            None => bans.push(Merged {
+            Some(b) => absorb(b, r, regulator, facts),
+            None if !r.lifted => bans.push(Merged {
                 kind: r.kind,
                 regulator: Some(regulator),
                 target: r.target,
                 imposed: r.imposed,
                 effective: r.effective,
-                lifted: r.lifted,
+                lifted: false,
+                immediate: r.immediate,
                 jurisdiction: r.jurisdiction,
                 evidence: vec![r.evidence],
+                sentence: r.sentence,
                 explicit: r.explicit,
-                immediate: r.immediate,
             }),
+            None => {}
         }
     }
     for b in &mut bans {
-        if b.immediate && b.effective.is_none() {
-            b.effective = b.imposed;
-        }
         b.evidence.sort_by_key(|e| e.span.start);
+        b.evidence.dedup();
     }
     bans
+}
+
+fn absorb(b: &mut Merged, r: Report, regulator: usize, facts: &Facts) {
+    b.lifted |= r.lifted;
+    if r.lifted {
+        return;
+    }
+    b.imposed = b.imposed.or(r.imposed);
+    b.effective = b.effective.or(r.effective);
+    b.immediate |= r.immediate;
+    b.jurisdiction = b.jurisdiction.take().or(r.jurisdiction);
+    b.evidence.push(r.evidence);
+    let authority = facts.organisations.get(regulator).is_some_and(|o| o.kind == OrgKind::Authority);
+    let replaces_government = authority && government_pair(facts, b.regulator, regulator);
+    if (!b.explicit && r.explicit) || replaces_government {
+        b.regulator = Some(regulator);
+        b.explicit |= r.explicit;
+    }
 }
 
 /// Two dates of one measure agree when either is unknown or both are equal.
@@ -77,15 +84,15 @@ fn fits(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
-/// One of the two regulators is a government, the other an authority: the
-/// named authority is the regulator ("the ministry imposed the ban").
-fn government_of(facts: &Facts, kept: Option<usize>, other: usize) -> bool {
+/// One regulator is a government, the other an authority: "the government
+/// bans X" and "the ministry imposed the ban" report one measure, imposed
+/// by the ministry.
+fn government_pair(facts: &Facts, kept: Option<usize>, other: usize) -> bool {
     let kind = |id: usize| facts.organisations.get(id).map(|o| o.kind);
-    match kept {
-        Some(k) => {
-            let (a, b) = (kind(k), kind(other));
-            matches!((a, b), (Some(OrgKind::Government), Some(OrgKind::Authority)) | (Some(OrgKind::Authority), Some(OrgKind::Government)))
-        }
-        None => false,
-    }
+    kept.is_some_and(|k| {
+        matches!(
+            (kind(k), kind(other)),
+            (Some(OrgKind::Government), Some(OrgKind::Authority)) | (Some(OrgKind::Authority), Some(OrgKind::Government))
+        )
+    })
 }

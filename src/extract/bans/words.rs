@@ -77,22 +77,35 @@ impl BanWords {
         out
     }
 
-    /// The kind whose cue stands nearest to `at` in `sentence`.
+    /// The kind whose cue stands nearest to the trigger at `at` in
+    /// `sentence`. A cue inside a multi-word trigger ("dürfen ... nicht
+    /// mehr eingesetzt") is nearest of all; the trigger word itself as a cue
+    /// ("gesperrt" for a service) counts as a little further away, so a
+    /// cue right next to it can overrule it; on ties the longer cue wins.
     pub fn kind_by_cue(&self, sentence: &str, at: &Range<usize>) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
+        const SELF_DISTANCE: usize = 20;
+        let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
         for (kind, cue) in self.cues.iter().enumerate() {
             let Some(cue) = cue else { continue };
             for m in cue.find_iter(sentence) {
-                if m.start() < at.end && at.start < m.end() {
-                    continue;
-                }
-                let distance = if m.start() >= at.end { m.start() - at.end } else { at.start.saturating_sub(m.end()) };
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, kind));
+                let distance = if m.range() == *at {
+                    SELF_DISTANCE
+                } else if at.start <= m.start() && m.end() <= at.end {
+                    0
+                } else if m.start() >= at.end {
+                    m.start() - at.end
+                } else if m.end() <= at.start {
+                    at.start - m.end()
+                } else {
+                    SELF_DISTANCE
+                };
+                let candidate = (distance, std::cmp::Reverse(m.len()), kind);
+                if best.is_none_or(|b| (candidate.0, candidate.1) < (b.0, b.1)) {
+                    best = Some(candidate);
                 }
             }
         }
-        best.map(|(_, k)| k)
+        best.map(|(_, _, k)| k)
     }
 
     pub fn is_lifted(&self, sentence: &str) -> bool {

@@ -1,0 +1,304 @@
+//! Who imposes a measure and whom it targets.
+
+use std::ops::Range;
+
+use super::BanExtractor;
+use crate::extract::context::{is_authority_like, is_company_like, mentions_in};
+use crate::extract::lexicon::PlaceWord;
+use crate::extract::{Document, Evidence, Facts, OrgId, OrgIdentity, OrgKind, OrgMention, Organisation};
+use crate::lang::Lang;
+
+/// Nouns that refer back to an organisation of a kind ("die Behörde").
+const AUTHORITY_WORDS: &[(&str, OrgKind)] = &[
+    ("gericht", OrgKind::Court),
+    ("gerichts", OrgKind::Court),
+    ("court", OrgKind::Court),
+    ("richter", OrgKind::Court),
+    ("richterin", OrgKind::Court),
+    ("behörde", OrgKind::Authority),
+    ("aufsicht", OrgKind::Authority),
+    ("ministerium", OrgKind::Authority),
+    ("ministeriums", OrgKind::Authority),
+    ("regulierer", OrgKind::Authority),
+    ("regulator", OrgKind::Authority),
+    ("watchdog", OrgKind::Authority),
+    ("agency", OrgKind::Authority),
+    ("department", OrgKind::Authority),
+    ("ministry", OrgKind::Authority),
+    ("regierung", OrgKind::Government),
+    ("government", OrgKind::Government),
+    ("administration", OrgKind::Government),
+    ("kabinett", OrgKind::Government),
+    ("cabinet", OrgKind::Government),
+];
+
+/// Words that refer back to the company an article is about.
+const COMPANY_WORDS: &[&str] = &[
+    "unternehmen", "unternehmens", "konzern", "konzerns", "hersteller", "herstellers", "anbieter",
+    "anbieters", "firma", "app", "apps", "produkte", "produkten", "geräte", "modelle", "software",
+    "dienst", "dienste", "plattform", "seine", "seiner", "seinen", "ihre", "ihrer", "company",
+    "firm", "group", "exchange", "maker", "its", "products", "devices", "models", "watches",
+    "phones", "service", "services", "platform", "subsidiary", "uhr", "uhren",
+];
+
+/// Phrases before an organisation that make it something else than the
+/// target: a patent holder, a supplier in a list, a source.
+const NOT_TARGET_BEFORE: &[&str] = &[
+    "held by", "owned by", "requested by", "on behalf of", "nach angaben", "laut",
+    "according to", "patent von", "patente von", "told", "sagte",
+];
+
+impl BanExtractor {
+    /// The organisation that imposes the measure reported at `at`, and
+    /// whether the sentence names it.
+    pub(super) fn regulator(&self, doc: &Document<'_>, facts: &mut Facts, range: &Range<usize>, at: usize) -> (Option<OrgId>, bool) {
+        let text = doc.text;
+        let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, range.clone())
+            .into_iter()
+            .filter(|(o, s)| is_authority_like(facts, *o) && !addressed(&text[range.start..s.start]))
+            .collect();
+        // "ein vom US Department of Commerce verhängtes Verbot", "by the FCC"
+        for (org, span) in &named {
+            let lead = text[range.start..span.start].to_lowercase();
+            let lead = lead.trim_end();
+            let agent = ["by", "by the", "von", "vom", "von der", "durch", "durch die", "durch das", "durch den"]
+                .iter()
+                .any(|p| lead.ends_with(&format!(" {p}")) || lead == *p);
+            if agent {
+                return (Some(*org), true);
+            }
+        }
+        if let Some((org, _)) = named.iter().find(|(_, s)| s.start < at) {
+            return (Some(*org), true);
+        }
+        if let Some(org) = self.country_actor(doc, facts, range, at) {
+            return (Some(org), true);
+        }
+        if let Some((org, _)) = named.first() {
+            return (Some(*org), true);
+        }
+        if let Some(kind) = referred_kind(&text[range.clone()]) {
+            if let Some(org) = nearest_of_kind(facts, range.start, |k| k == kind) {
+                return (Some(org), false);
+            }
+        }
+        let fallback = nearest_of_kind(facts, range.start, |k| k == OrgKind::Authority)
+            .or_else(|| nearest_of_kind(facts, range.start, |k| k != OrgKind::Company && k != OrgKind::Other));
+        (fallback, false)
+    }
+
+    /// "Indien hat TikTok verboten", "Moscow first used ...": a country (or
+    /// its capital) as the subject stands for its government.
+    fn country_actor(&self, doc: &Document<'_>, facts: &mut Facts, range: &Range<usize>, at: usize) -> Option<OrgId> {
+        let head = &doc.text[range.start..at];
+        let hit = self.places.find(head).into_iter().next()?;
+        let lead = head[..hit.span.start].trim();
+        let subject_position = lead.is_empty() || ["The", "Die", "Auch", "Also"].contains(&lead);
+        let follows = head[hit.span.end..].trim_start();
+        let verb_next = follows.starts_with(|c: char| c.is_lowercase()) && !follows.starts_with("'s");
+        if !(subject_position && verb_next && matches!(hit.word, PlaceWord::Name | PlaceWord::Capital)) {
+            return None;
+        }
+        let (iri, label) = self.governments.get(hit.place)?.clone()?;
+        let country = self.place_codes.get(hit.place).cloned();
+        let span = range.start + hit.span.start..range.start + hit.span.end;
+        Some(add_government(facts, iri, label, country, &doc.text[span.clone()], span))
+    }
+
+    /// The organisations the measure reported at `trigger` targets: the
+    /// company named nearest to it and those listed with it.
+    pub(super) fn targets(
+        &self,
+        doc: &Document<'_>,
+        facts: &Facts,
+        range: &Range<usize>,
+        trigger: &Range<usize>,
+        regulator: Option<OrgId>,
+        kind: &str,
+    ) -> Vec<OrgId> {
+        let text = doc.text;
+        let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, range.clone())
+            .into_iter()
+            .filter(|(o, _)| Some(*o) != regulator && is_company_like(facts, *o))
+            .filter(|(_, s)| !excluded(&text[range.start..s.start]))
+            .filter(|(_, s)| !(doc.lang == Lang::En && is_subject_of(text, s, trigger)))
+            .collect();
+        if kind == "investment-ban" {
+            return acquirer(text, &named).into_iter().collect();
+        }
+        if let Some(nearest) = nearest(&named, trigger) {
+            return coordinated(text, &named, nearest);
+        }
+        self.implied_targets(doc, facts, range)
+    }
+
+    /// No company in the sentence: the next sentence may list them
+    /// ("Betroffen sind ..."), or a word like "das Unternehmen" refers back.
+    fn implied_targets(&self, doc: &Document<'_>, facts: &Facts, range: &Range<usize>) -> Vec<OrgId> {
+        let index = doc.sentence_at(range.start);
+        if let Some(next) = doc.sentences.get(index + 1) {
+            let sentence = doc.text[next.clone()].to_lowercase();
+            let listing = ["betroffen", "darunter", "among them", "affected", "they include", "including"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if listing {
+                let mut out: Vec<OrgId> = Vec::new();
+                for (org, _) in mentions_in(facts, next.clone()) {
+                    if is_company_like(facts, org) && !out.contains(&org) {
+                        out.push(org);
+                    }
+                }
+                if !out.is_empty() {
+                    return out;
+                }
+            }
+        }
+        let lower = doc.text[range.clone()].to_lowercase();
+        let refers = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| COMPANY_WORDS.iter().any(|c| w == *c || (w.len() > 8 && w.ends_with(c))));
+        if !refers {
+            return Vec::new();
+        }
+        crate::extract::context::company_before(facts, range.start)
+            .or_else(|| crate::extract::context::main_company(facts))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// The mention closest to the trigger.
+fn nearest(named: &[(OrgId, Range<usize>)], trigger: &Range<usize>) -> Option<usize> {
+    named
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, (_, s))| {
+            if s.start >= trigger.end {
+                s.start - trigger.end
+            } else {
+                trigger.start.saturating_sub(s.end)
+            }
+        })
+        .map(|(i, _)| i)
+}
+
+/// The mention at `at` and those listed with it ("Huawei und ZTE", "SMIC
+/// and the drone maker DJI").
+fn coordinated(text: &str, named: &[(OrgId, Range<usize>)], at: usize) -> Vec<OrgId> {
+    let listed = |a: &Range<usize>, b: &Range<usize>| {
+        let between = &text[a.end.min(b.start)..b.start.max(a.end)];
+        let lower = between.to_lowercase();
+        let words = lower.split_whitespace().count();
+        let joined = lower.contains(" und ") || lower.contains(" and ") || lower.contains(" sowie ")
+            || lower.contains(" oder ") || lower.contains(" or ") || lower.trim() == "," || lower.starts_with(", ");
+        joined && words <= 6 && !lower.contains(['.', ';', ':']) && !lower.contains("such as") && !lower.contains(" wie ")
+    };
+    let mut out = vec![named[at].0];
+    let mut i = at;
+    while i > 0 && listed(&named[i - 1].1, &named[i].1) {
+        i -= 1;
+        out.push(named[i].0);
+    }
+    let mut j = at;
+    while j + 1 < named.len() && listed(&named[j].1, &named[j + 1].1) {
+        j += 1;
+        out.push(named[j].0);
+    }
+    out.dedup();
+    let mut seen = Vec::new();
+    out.retain(|o| {
+        let new = !seen.contains(o);
+        seen.push(*o);
+        new
+    });
+    out
+}
+
+/// "YouTube blocks channels": in English the company right before the
+/// verb acts; it is not what is banned (unless the verb is passive).
+fn is_subject_of(text: &str, mention: &Range<usize>, trigger: &Range<usize>) -> bool {
+    if mention.end > trigger.start {
+        return false;
+    }
+    let gap = text[mention.end..trigger.start].to_lowercase();
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let passive = words.iter().any(|w| ["was", "were", "been", "be", "is", "are", "being"].contains(w));
+    words.len() <= 2 && !passive && !gap.contains(['\'', '’', ','])
+}
+
+fn excluded(lead: &str) -> bool {
+    let lower = lead.to_lowercase();
+    let tail: String = lower.chars().rev().take(30).collect::<String>().chars().rev().collect();
+    NOT_TARGET_BEFORE.iter().any(|p| tail.trim_end().ends_with(p) || tail.contains(&format!("{p} ")))
+}
+
+/// "told the House of Commons": who is told about a measure is not who
+/// imposes it.
+fn addressed(lead: &str) -> bool {
+    let lower = lead.to_lowercase();
+    let lower = lower.trim_end();
+    ["told", "told the", "informed", "informed the", "sagte dem", "sagte der"].iter().any(|p| lower.ends_with(p))
+}
+
+/// In a blocked takeover the measure targets the buyer: "Microsoft's
+/// takeover of Activision", "die Übernahme von X durch den Konkurrenten Y".
+fn acquirer(text: &str, named: &[(OrgId, Range<usize>)]) -> Option<OrgId> {
+    for (org, span) in named {
+        let window_start = (span.start.saturating_sub(40)..=span.start).find(|i| text.is_char_boundary(*i)).unwrap_or(span.start);
+        let lead = text[window_start..span.start].to_lowercase();
+        if lead.contains("durch ") || lead.contains(" by ") {
+            return Some(*org);
+        }
+        if text[span.end..].starts_with("'s") || text[span.end..].starts_with("’s") {
+            return Some(*org);
+        }
+    }
+    named.first().map(|(o, _)| *o)
+}
+
+/// A noun in the sentence that refers back to an authority of some kind.
+fn referred_kind(sentence: &str) -> Option<OrgKind> {
+    let lower = sentence.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        AUTHORITY_WORDS
+            .iter()
+            .find(|(word, _)| w == *word || (w.len() > word.len() + 3 && w.ends_with(word)))
+            .map(|(_, k)| *k)
+    })
+}
+
+/// The organisation of a kind named last before `at`, else first after.
+fn nearest_of_kind(facts: &Facts, at: usize, kind: impl Fn(OrgKind) -> bool) -> Option<OrgId> {
+    let fits = |m: &&OrgMention| facts.organisations.get(m.org).is_some_and(|o| kind(o.kind));
+    let split = facts.mentions.partition_point(|m| m.evidence.span.start < at);
+    facts.mentions[..split]
+        .iter()
+        .rev()
+        .find(fits)
+        .or_else(|| facts.mentions[split..].iter().find(fits))
+        .map(|m| m.org)
+}
+
+/// Adds (or finds) a government organisation and a mention of it.
+fn add_government(facts: &mut Facts, iri: String, label: String, country: Option<String>, form: &str, span: Range<usize>) -> OrgId {
+    let identity = OrgIdentity::Known(iri);
+    let org = match facts.organisations.iter().position(|o| o.id == identity) {
+        Some(i) => i,
+        None => {
+            facts.organisations.push(Organisation {
+                id: identity,
+                label,
+                forms: Default::default(),
+                kind: OrgKind::Government,
+                country,
+            });
+            facts.organisations.len() - 1
+        }
+    };
+    facts.organisations[org].forms.insert(form.to_owned());
+    if !facts.mentions.iter().any(|m| m.evidence.span == span) {
+        let at = facts.mentions.partition_point(|m| m.evidence.span.start < span.start);
+        facts.mentions.insert(at, OrgMention { org, evidence: Evidence::new(span, 0.7) });
+    }
+    org
+}
