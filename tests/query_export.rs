@@ -39,7 +39,10 @@ fn parsed_solutions(format: QueryResultsFormat, text: &str) -> (Vec<String>, usi
                 .iter()
                 .map(|v| v.as_str().to_owned())
                 .collect();
-            let rows = solutions.map(|s| s.expect("a solution")).count();
+            let rows = solutions
+                .collect::<Result<Vec<_>, _>>()
+                .expect("solutions parse")
+                .len();
             (vars, rows)
         }
         ReaderQueryResultsParserOutput::Boolean(_) => panic!("a boolean, not solutions"),
@@ -345,14 +348,16 @@ fn export_in_every_rdf_format() {
     assert!(!rdfxml.is_empty());
     let parsed = RdfParser::from_format(RdfFormat::RdfXml)
         .for_slice(rdfxml.as_bytes())
-        .map(|t| t.expect("RDF/XML parses"))
-        .count();
+        .collect::<Result<Vec<_>, _>>()
+        .expect("RDF/XML parses")
+        .len();
     assert_eq!(parsed as u64, stats["triples"]);
     let trig = export("trig");
     let parsed = RdfParser::from_format(RdfFormat::TriG)
         .for_slice(trig.as_bytes())
-        .map(|q| q.expect("TriG parses"))
-        .count();
+        .collect::<Result<Vec<_>, _>>()
+        .expect("TriG parses")
+        .len();
     assert_eq!(parsed as u64, stats["quads"]);
 }
 

@@ -29,14 +29,14 @@ pub fn export_format(f: RdfFormatArg) -> ExportFormat {
 pub fn run(cli: &Cli, args: &ExportArgs) -> Result<u8, Failure> {
     let store = open_store(cli, Access::Read)?;
     let graph = args.article.as_deref().map(iri::article);
-    if let Some(g) = &graph {
-        if store.stored_article(g)?.is_none() {
-            let source = args.article.as_deref().unwrap_or_default();
-            return Err(Failure::new(
-                exit::PARTIAL,
-                format!("no article with source `{source}` in the store"),
-            ));
-        }
+    if let Some(g) = &graph
+        && store.stored_article(g)?.is_none()
+    {
+        let source = args.article.as_deref().unwrap_or_default();
+        return Err(Failure::new(
+            exit::PARTIAL,
+            format!("no article with source `{source}` in the store"),
+        ));
     }
     let format = export_format(args.format);
     let count = match &args.output {

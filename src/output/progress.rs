@@ -31,13 +31,13 @@ impl ProgressLine {
 
     /// Clears the line so the next message starts clean.
     pub fn clear(&self) {
-        if let Ok(mut drawn) = self.drawn.lock() {
-            if *drawn {
-                let mut err = std::io::stderr().lock();
-                let _ = write!(err, "\r{:79}\r", "");
-                let _ = err.flush();
-                *drawn = false;
-            }
+        if let Ok(mut drawn) = self.drawn.lock()
+            && *drawn
+        {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r{:79}\r", "");
+            let _ = err.flush();
+            *drawn = false;
         }
     }
 }

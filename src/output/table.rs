@@ -87,14 +87,13 @@ fn cell(term: &Term) -> String {
 
 fn compact(iri: &str) -> String {
     for (prefix, ns_iri) in ns::PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns_iri) {
-            if !local.is_empty()
-                && local
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-            {
-                return format!("{prefix}:{local}");
-            }
+        if let Some(local) = iri.strip_prefix(ns_iri)
+            && !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return format!("{prefix}:{local}");
         }
     }
     format!("<{iri}>")

@@ -171,7 +171,7 @@ impl BanExtractor {
             return Vec::new();
         }
         let (regulator, explicit) = self.regulator(doc, facts, &range, at.start);
-        let targets = self.targets(doc, facts, &range, at, regulator, notation);
+        let targets = self.targets(doc, facts, &range, at, regulator, notation, trigger.kind.is_some(), explicit);
         let jurisdiction = self.jurisdiction(sentence);
         let confidence = if explicit { 0.75 } else { 0.5 };
         targets

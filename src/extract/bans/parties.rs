@@ -32,13 +32,25 @@ const AUTHORITY_WORDS: &[(&str, OrgKind)] = &[
     ("cabinet", OrgKind::Government),
 ];
 
-/// Words that refer back to the company an article is about.
+/// Words that refer back to the company named last.
 const COMPANY_WORDS: &[&str] = &[
     "unternehmen", "unternehmens", "konzern", "konzerns", "hersteller", "herstellers", "anbieter",
-    "anbieters", "firma", "app", "apps", "produkte", "produkten", "geräte", "modelle", "software",
-    "dienst", "dienste", "plattform", "seine", "seiner", "seinen", "ihre", "ihrer", "company",
-    "firm", "group", "exchange", "maker", "its", "products", "devices", "models", "watches",
-    "phones", "service", "services", "platform", "subsidiary", "uhr", "uhren",
+    "anbieters", "firma", "seine", "seiner", "seinen", "ihre", "ihrer", "company", "firm",
+    "group", "exchange", "maker", "its", "subsidiary", "start-up", "startup",
+];
+
+/// Words for products: they refer to the company the article is about.
+const PRODUCT_WORDS: &[&str] = &[
+    "app", "apps", "produkte", "produkten", "geräte", "modelle", "software", "dienst", "dienste",
+    "plattform", "products", "devices", "models", "watches", "phones", "service", "services",
+    "platform", "uhr", "uhren", "smartwatches", "handys", "chips",
+];
+
+/// Verbs after a company that make it the party that obtained a ban
+/// against another ("Qualcomm hat ein Verkaufsverbot durchgesetzt").
+const OBTAINED: &[&str] = &[
+    "durchgesetzt", "erwirkt", "erstritten", "beantragt", "won", "obtained", "secured",
+    "requested", "sought", "filed",
 ];
 
 /// Phrases before an organisation that make it something else than the
@@ -115,26 +127,30 @@ impl BanExtractor {
         trigger: &Range<usize>,
         regulator: Option<OrgId>,
         kind: &str,
+        specific: bool,
+        explicit: bool,
     ) -> Vec<OrgId> {
         let text = doc.text;
-        let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, range.clone())
+        let clause = clause_of(text, range, trigger);
+        let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, clause.clone())
             .into_iter()
             .filter(|(o, _)| Some(*o) != regulator && is_company_like(facts, *o))
             .filter(|(_, s)| !excluded(&text[range.start..s.start]))
             .filter(|(_, s)| !(doc.lang == Lang::En && is_subject_of(text, s, trigger)))
+            .filter(|(_, s)| !obtained(&text[s.end..clause.end]))
             .collect();
-        if kind == "investment-ban" {
+        if kind == "investment-ban" && !named.is_empty() {
             return acquirer(text, &named).into_iter().collect();
         }
         if let Some(nearest) = nearest(&named, trigger) {
             return coordinated(text, &named, nearest);
         }
-        self.implied_targets(doc, facts, range)
+        self.implied_targets(doc, facts, range, specific && explicit)
     }
 
     /// No company in the sentence: the next sentence may list them
     /// ("Betroffen sind ..."), or a word like "das Unternehmen" refers back.
-    fn implied_targets(&self, doc: &Document<'_>, facts: &Facts, range: &Range<usize>) -> Vec<OrgId> {
+    fn implied_targets(&self, doc: &Document<'_>, facts: &Facts, range: &Range<usize>, named_measure: bool) -> Vec<OrgId> {
         let index = doc.sentence_at(range.start);
         if let Some(next) = doc.sentences.get(index + 1) {
             let sentence = doc.text[next.clone()].to_lowercase();
@@ -154,17 +170,43 @@ impl BanExtractor {
             }
         }
         let lower = doc.text[range.clone()].to_lowercase();
-        let refers = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| COMPANY_WORDS.iter().any(|c| w == *c || (w.len() > 8 && w.ends_with(c))));
-        if !refers {
-            return Vec::new();
-        }
-        crate::extract::context::company_before(facts, range.start)
-            .or_else(|| crate::extract::context::main_company(facts))
-            .into_iter()
-            .collect()
+        let refers = |list: &[&str]| {
+            lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| list.iter().any(|c| w == *c || (w.len() > 8 && w.ends_with(c))))
+        };
+        let main = crate::extract::context::main_company(facts);
+        let before = crate::extract::context::company_before(facts, range.start);
+        let found = if refers(COMPANY_WORDS) {
+            before.or(main)
+        } else if refers(PRODUCT_WORDS) || named_measure {
+            // A named measure ("Verkaufsverbot") with its regulator but no
+            // target concerns what the article is about.
+            main.or(before)
+        } else {
+            None
+        };
+        found.into_iter().collect()
     }
+}
+
+/// The clause of the sentence that holds the trigger: colons and
+/// semicolons separate statements ("Qualcomm hatte einen Erfolg erzielt: Das
+/// Gericht untersagte ...").
+fn clause_of(text: &str, range: &Range<usize>, trigger: &Range<usize>) -> Range<usize> {
+    let start = text[range.start..trigger.start]
+        .rfind([':', ';'])
+        .map_or(range.start, |i| range.start + i + 1);
+    let end = text[trigger.end..range.end]
+        .find([':', ';'])
+        .map_or(range.end, |i| trigger.end + i);
+    start..end
+}
+
+fn obtained(after: &str) -> bool {
+    let lower = after.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(8).collect();
+    words.iter().any(|w| OBTAINED.contains(w))
 }
 
 /// The mention closest to the trigger.

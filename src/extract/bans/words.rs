@@ -83,7 +83,7 @@ impl BanWords {
     /// ("gesperrt" for a service) counts as a little further away, so a
     /// cue right next to it can overrule it; on ties the longer cue wins.
     pub fn kind_by_cue(&self, sentence: &str, at: &Range<usize>) -> Option<usize> {
-        const SELF_DISTANCE: usize = 20;
+        const SELF_DISTANCE: usize = 40;
         let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
         for (kind, cue) in self.cues.iter().enumerate() {
             let Some(cue) = cue else { continue };

@@ -150,6 +150,7 @@ fn is_description(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() > 1
         && (super::patterns::is_role_word(words[0])
+            || words[0].starts_with(|c: char| c.is_lowercase())
             || words[1..]
                 .iter()
                 .any(|w| w.starts_with(|c: char| c.is_lowercase()) && !CONNECTORS.contains(w)))

@@ -78,7 +78,7 @@ impl Patterns {
     pub fn new() -> Self {
         let connector = r"(?:&|und|and|of|for|für|de|du|la|per|e|y|van|von der)";
         let legal = format!(
-            r"(?P<name>(?:{WORD}|\({WORD}\))(?:[ \t]+(?:{connector}[ \t]+)?(?:{WORD}|\({WORD}\)|\p{{N}}+))*),?[ \t]+(?P<legal>{LEGAL})"
+            r"(?P<name>{WORD}(?:[ \t]+(?:{connector}[ \t]+)?(?:{WORD}|\({WORD}\)|\p{{N}}+))*),?[ \t]+(?P<legal>{LEGAL})"
         );
         let en_word = WORD;
         let institution_en = format!(

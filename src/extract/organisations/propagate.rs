@@ -197,10 +197,11 @@ fn ends_as_name(text: &str, at: usize) -> bool {
 /// "Frostline Holding AG", "Veyra Aerial" for "Hangzhou Veyra Aerial
 /// Technology Co., Ltd.").
 fn search_forms(e: &Entity, stop: &Stopwords, places: &PlaceIndex) -> Vec<String> {
+    // A role noun ("Datenschutzbehörde") names a kind, not this one.
     let mut out: Vec<String> = e
         .forms
         .iter()
-        .filter(|f| f.chars().count() >= 2)
+        .filter(|f| f.chars().count() >= 2 && !(!f.contains(' ') && super::patterns::is_role_word(f)))
         .cloned()
         .collect();
     if let OrgIdentity::Named(_) = e.identity {
