@@ -27,6 +27,7 @@ pub struct BanKinds {
     pub lift_words: Vec<WordPattern>,
     pub hedge_words: Vec<WordPattern>,
     pub action_words: Vec<WordPattern>,
+    pub reference_words: Vec<WordPattern>,
 }
 
 impl BanKinds {
@@ -60,6 +61,7 @@ impl BanKinds {
             lift_words: all("liftWord"),
             hedge_words: all("hedgeWord"),
             action_words: all("actionWord"),
+            reference_words: all("referenceWord"),
         }
     }
 

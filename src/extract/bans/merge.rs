@@ -18,8 +18,8 @@ pub struct Merged {
     pub immediate: bool,
     pub jurisdiction: Option<String>,
     pub evidence: Vec<Evidence>,
-    /// Sentence of the first report.
-    pub sentence: usize,
+    /// Sentences of its reports, the first first.
+    pub sentences: Vec<usize>,
     explicit: bool,
 }
 
@@ -38,17 +38,19 @@ pub fn merge(mut reports: Vec<Report>, facts: &Facts) -> Vec<Merged> {
         });
         match same {
             Some(b) => absorb(b, r, regulator, facts),
-            None if !r.lifted => bans.push(Merged {
+            // A lifted measure counts when the same sentence also reports
+            // it being imposed ("verhängt, das später aufgehoben wurde").
+            None if !r.lifted || r.announces => bans.push(Merged {
                 kind: r.kind,
                 regulator: Some(regulator),
                 target: r.target,
                 imposed: r.imposed,
                 effective: r.effective,
-                lifted: false,
+                lifted: r.lifted,
                 immediate: r.immediate,
                 jurisdiction: r.jurisdiction,
                 evidence: vec![r.evidence],
-                sentence: r.sentence,
+                sentences: vec![r.sentence],
                 explicit: r.explicit,
             }),
             None => {}
@@ -63,6 +65,9 @@ pub fn merge(mut reports: Vec<Report>, facts: &Facts) -> Vec<Merged> {
 
 fn absorb(b: &mut Merged, r: Report, regulator: usize, facts: &Facts) {
     b.lifted |= r.lifted;
+    if !b.sentences.contains(&r.sentence) {
+        b.sentences.push(r.sentence);
+    }
     if r.lifted {
         return;
     }

@@ -51,6 +51,8 @@ pub(crate) struct Report {
     pub effective: Option<PartialDate>,
     pub immediate: bool,
     pub lifted: bool,
+    /// The sentence also says the measure was imposed or decided.
+    pub announces: bool,
     pub jurisdiction: Option<String>,
     pub evidence: Evidence,
     /// Index of the sentence.
@@ -108,12 +110,21 @@ impl BanExtractor {
         let mut reports: Vec<Report> = Vec::new();
         for (index, range) in doc.sentences.iter().enumerate() {
             let sentence = &doc.text[range.clone()];
+            if words.is_hedged(sentence) {
+                continue;
+            }
             let triggers: Vec<Trigger> = words
                 .triggers(sentence)
                 .into_iter()
                 .filter(|t| !negated(sentence, &t.span))
                 .collect();
-            if triggers.is_empty() || words.is_hedged(sentence) {
+            let recent = reports.last().filter(|r| index - r.sentence <= 4).cloned();
+            if triggers.is_empty() {
+                let reference = words.references(sentence).into_iter().find(|r| refers_back(sentence, r));
+                if let (Some(span), Some(previous)) = (reference, recent) {
+                    let at = range.start + span.start..range.start + span.end;
+                    reports.push(self.follow_up(doc, facts, index, &at, &previous));
+                }
                 continue;
             }
             let spans: Vec<Range<usize>> = triggers
@@ -123,14 +134,45 @@ impl BanExtractor {
             let mut found = Vec::new();
             for (i, trigger) in triggers.iter().enumerate() {
                 let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| s.clone()).collect();
-                found.extend(self.reports_at(doc, facts, index, trigger, &spans[i], &others, reports.last()));
+                if let (Some(previous), true) = (&recent, trigger.kind.is_none() && anaphoric(sentence, &trigger.span)) {
+                    // "Das Verbot gilt mit sofortiger Wirkung": more about the last measure.
+                    found.push(self.follow_up(doc, facts, index, &spans[i], previous));
+                    continue;
+                }
+                found.extend(self.reports_at(doc, facts, index, trigger, &spans[i], &others));
             }
             reports.extend(specific_first(found));
         }
         reports
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A sentence that says more about the measure reported last: its
+    /// dates, its status, and the authority it names as deciding it.
+    fn follow_up(&self, doc: &Document<'_>, facts: &mut Facts, index: usize, at: &Range<usize>, previous: &Report) -> Report {
+        let range = doc.sentences[index].clone();
+        let sentence = &doc.text[range.clone()];
+        let words = self.words(doc.lang);
+        let lower = sentence.to_lowercase();
+        let (imposed, effective) = dates::for_trigger(doc, facts, &range, at, &[]);
+        let (regulator, explicit) = match self.regulator(doc, facts, &range, at.start) {
+            (Some(org), true) => (Some(org), true),
+            _ => (previous.regulator, previous.explicit),
+        };
+        Report {
+            regulator,
+            explicit,
+            imposed,
+            effective,
+            immediate: IMMEDIATE.iter().any(|p| lower.contains(p)),
+            lifted: words.is_lifted(sentence),
+            announces: words.has_action(sentence),
+            evidence: Evidence::new(range, 0.6),
+            sentence: index,
+            specific: false,
+            ..previous.clone()
+        }
+    }
+
     fn reports_at(
         &self,
         doc: &Document<'_>,
@@ -139,30 +181,16 @@ impl BanExtractor {
         trigger: &Trigger,
         at: &Range<usize>,
         others: &[Range<usize>],
-        previous: Option<&Report>,
     ) -> Vec<Report> {
         let range = doc.sentences[index].clone();
         let sentence = &doc.text[range.clone()];
         let words = self.words(doc.lang);
         let lower = sentence.to_lowercase();
         let (imposed, effective) = dates::for_trigger(doc, facts, &range, at, others);
-        let evidence_span = range.clone();
         let immediate = IMMEDIATE.iter().any(|p| lower.contains(p));
         let lifted = words.is_lifted(sentence);
+        let announces = words.has_action(sentence);
         let cue = words.kind_by_cue(sentence, &trigger.span);
-        if let (Some(previous), true) = (previous, trigger.kind.is_none() && anaphoric(sentence, &trigger.span)) {
-            // "Das Verbot gilt mit sofortiger Wirkung": more about the last measure.
-            return vec![Report {
-                imposed: imposed.or(previous.imposed),
-                effective,
-                immediate,
-                lifted,
-                evidence: Evidence::new(evidence_span, 0.6),
-                sentence: index,
-                specific: false,
-                ..previous.clone()
-            }];
-        }
         let Some(kind) = trigger.kind.or(cue).or_else(|| default_kind(words)) else {
             return Vec::new();
         };
@@ -185,8 +213,9 @@ impl BanExtractor {
                 effective,
                 immediate,
                 lifted,
+                announces,
                 jurisdiction: jurisdiction.clone(),
-                evidence: Evidence::new(evidence_span.clone(), confidence),
+                evidence: Evidence::new(range.clone(), confidence),
                 sentence: index,
                 specific: trigger.kind.is_some(),
             })
@@ -222,6 +251,17 @@ fn anaphoric(sentence: &str, trigger: &Range<usize>) -> bool {
     let word = &sentence[trigger.clone()];
     let noun = word.starts_with(|c: char| c.is_uppercase()) || ["ban", "measure", "order", "listing", "restriction"].contains(&word.to_lowercase().as_str());
     noun && before.split_whitespace().next_back().is_some_and(|w| DEFINITE.contains(&w))
+}
+
+/// A reference word that points back: a noun after a definite article
+/// ("die Entscheidung", "the measure"), or a verb phrase ("applies from").
+fn refers_back(sentence: &str, span: &Range<usize>) -> bool {
+    let word = &sentence[span.clone()];
+    if word.contains(' ') {
+        return true;
+    }
+    let before = sentence[..span.start].to_lowercase();
+    before.split_whitespace().next_back().is_some_and(|w| DEFINITE.contains(&w))
 }
 
 /// "Sanktionen gegen X", "sanctions on X": plural sanction nouns are only a
@@ -262,7 +302,11 @@ impl Extractor for BanExtractor {
         for ban in &mut merged {
             if ban.imposed.is_none() {
                 if let Some(regulator) = ban.regulator {
-                    ban.imposed = dates::from_context(doc, facts, ban.sentence, regulator).filter(|d| Some(*d) != ban.effective);
+                    ban.imposed = ban
+                        .sentences
+                        .iter()
+                        .find_map(|s| dates::from_context(doc, facts, *s, regulator))
+                        .filter(|d| Some(*d) != ban.effective);
                 }
             }
             if ban.immediate && ban.effective.is_none() {

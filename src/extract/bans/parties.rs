@@ -143,7 +143,10 @@ impl BanExtractor {
             return acquirer(text, &named).into_iter().collect();
         }
         if let Some(nearest) = nearest(&named, trigger) {
-            return coordinated(text, &named, nearest);
+            return coordinated(text, &named, nearest)
+                .into_iter()
+                .map(|org| subsidiary(text, facts, &named, org))
+                .collect();
         }
         self.implied_targets(doc, facts, range, specific && explicit)
     }
@@ -188,6 +191,32 @@ impl BanExtractor {
         };
         found.into_iter().collect()
     }
+}
+
+/// "the US subsidiary of China Telecom": when the article names a
+/// subsidiary of the company (a longer name starting with its name), the
+/// measure targets that.
+fn subsidiary(text: &str, facts: &Facts, named: &[(OrgId, Range<usize>)], org: OrgId) -> OrgId {
+    let Some((_, span)) = named.iter().find(|(o, _)| *o == org) else {
+        return org;
+    };
+    let lead = text[..span.start].to_lowercase();
+    let lead = lead.trim_end();
+    if !["subsidiary of", "unit of", "arm of", "tochter von", "tochtergesellschaft von"].iter().any(|p| lead.ends_with(p)) {
+        return org;
+    }
+    let Some(parent) = facts.organisations.get(org) else {
+        return org;
+    };
+    let parent_forms: Vec<&String> = parent.forms.iter().chain(std::iter::once(&parent.label)).collect();
+    facts
+        .organisations
+        .iter()
+        .position(|o| {
+            o.id != parent.id
+                && o.forms.iter().any(|f| parent_forms.iter().any(|p| f.len() > p.len() && f.starts_with(p.as_str())))
+        })
+        .unwrap_or(org)
 }
 
 /// The clause of the sentence that holds the trigger: colons and

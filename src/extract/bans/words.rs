@@ -26,6 +26,7 @@ pub struct BanWords {
     lift: Option<Regex>,
     hedge: Option<Regex>,
     action: Option<Regex>,
+    reference: Option<Regex>,
 }
 
 fn for_lang(patterns: &[WordPattern], lang: Lang) -> impl Iterator<Item = &str> {
@@ -50,6 +51,7 @@ impl BanWords {
             lift: compile_any(for_lang(&kinds.lift_words, lang)),
             hedge: compile_any(for_lang(&kinds.hedge_words, lang)),
             action: compile_any(for_lang(&kinds.action_words, lang)),
+            reference: compile_any(for_lang(&kinds.reference_words, lang)),
         }
     }
 
@@ -120,6 +122,18 @@ impl BanWords {
         }
         out.sort_by_key(|r| r.start);
         out
+    }
+
+    /// Words of `sentence` that refer back to a measure already reported.
+    pub fn references(&self, sentence: &str) -> Vec<Range<usize>> {
+        self.reference
+            .as_ref()
+            .map(|re| re.find_iter(sentence).map(|m| m.range()).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn has_action(&self, sentence: &str) -> bool {
+        self.action.as_ref().is_some_and(|r| r.is_match(sentence))
     }
 
     pub fn is_hedged(&self, sentence: &str) -> bool {

@@ -190,19 +190,26 @@ impl Scan<'_> {
     }
 
     /// Whether the word starting at `at` occurs elsewhere in the text on its
-    /// own, so it is the name and what precedes it a description.
+    /// own (not after the word before it here, and not followed by another
+    /// capitalised word), so it is the name and what precedes it a
+    /// description: "Bremer Frostline Holding" when "Frostline" stands
+    /// alone elsewhere, but not "China Telecom (Americas)".
     fn appears_alone(&self, at: usize, end: usize) -> bool {
         let word_end = self.text[at..end].find([' ', '\t']).map_or(end, |i| at + i);
         let word = &self.text[at..word_end];
         if word.chars().count() < 3 {
             return false;
         }
+        let before_here = self.text[..at].split_whitespace().next_back().unwrap_or_default();
         self.text.match_indices(word).any(|(i, _)| {
-            i != at && crate::extract::lexicon::starts_word(self.text, i) && {
-                let after = &self.text[i + word.len()..];
-                !after.starts_with(|c: char| c.is_alphanumeric())
-                    && !after.trim_start().starts_with(|c: char| c.is_uppercase())
+            if i == at || !crate::extract::lexicon::starts_word(self.text, i) {
+                return false;
             }
+            let after = &self.text[i + word.len()..];
+            let before = self.text[..i].split_whitespace().next_back().unwrap_or_default();
+            !after.starts_with(|c: char| c.is_alphanumeric())
+                && !after.trim_start().starts_with(|c: char| c.is_uppercase() || c == '(')
+                && before != before_here
         })
     }
 
