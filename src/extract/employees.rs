@@ -82,6 +82,8 @@ const WHOLE: &[&str] = &["weltweit", "worldwide", "globally", "global", "insgesa
 pub struct EmployeeExtractor {
     count: Regex,
     workforce: Regex,
+    /// "employs 1,500," with no noun after the number.
+    bare: Regex,
     work_verb: Regex,
     places: PlaceIndex,
     codes: Vec<String>,
@@ -96,6 +98,9 @@ impl EmployeeExtractor {
             count: compile(&format!(r"\b(?P<number>{number}){adjectives}\s+(?P<noun>{STAFF}|{PEOPLE})\b")),
             workforce: compile(&format!(
                 r"\b(?:workforce|staff|headcount|Belegschaft|Mitarbeiterzahl)\s+(?:of|von)\s+(?P<rel>(?:more than|fewer than|less than|about|around|roughly|nearly|almost|some|over|under|at least|rund|etwa|mehr als|weniger als|knapp|über|mindestens)\s+)?(?P<number>{number})"
+            )),
+            bare: compile(&format!(
+                r"\b(?:employs|employing|beschäftigt|zählt)\s+(?:(?:more than|fewer than|less than|about|around|roughly|nearly|almost|some|over|under|at least|rund|etwa|mehr als|weniger als|knapp|über|mindestens)\s+)?(?P<number>{number})(?:[,;.]|\s*$)"
             )),
             work_verb: compile(
                 r"(?i)\b(?:beschäftig\w*|arbeite\w*|angestellt|zählt|zählte|employ\w*|work\w*|staff\w*|headcount)\b",
@@ -133,7 +138,7 @@ impl EmployeeExtractor {
                     out.push(count);
                 }
             }
-            for caps in self.workforce.captures_iter(s) {
+            for caps in self.workforce.captures_iter(s).chain(self.bare.captures_iter(s)) {
                 let Some(number) = caps.name("number") else { continue };
                 let all = caps.get(0).map_or(number.range(), |m| m.range());
                 let at = sentence.start + number.start();
@@ -200,7 +205,7 @@ impl EmployeeExtractor {
         let (relation, rel_len) = relation_before(&text[from..at]);
         let end = at + number.len;
         let place = self.places.find(&text[end..sentence.end.min(end + 40)]).into_iter().next().and_then(|hit| {
-            (hit.span.start <= 4).then(|| self.codes.get(hit.place).cloned()).flatten()
+            (hit.span.start <= 16).then(|| self.codes.get(hit.place).cloned()).flatten()
         });
         if place.is_some() && number.value >= 1.0 {
             out.push(EmployeeCount {
@@ -331,7 +336,11 @@ fn continuation(rest: &str) -> Option<Continuation> {
     }
     let (_, rel_len) = relation_before_prefix(body);
     let number = &body[rel_len..];
-    number.starts_with(|c: char| c.is_ascii_digit()).then_some(Continuation {
+    let digits = number.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
+    // "about 320 of them in Britain"
+    let of_them = ["of them", "of whom", "davon"].iter().any(|p| number[digits..].trim_start().starts_with(p));
+    let direct = number[digits..].trim_start().starts_with("in ");
+    (digits > 0 && (of_them || direct || skipped > lead)).then_some(Continuation {
         number_at: skipped + rel_len,
     })
 }

@@ -215,7 +215,7 @@ impl Writer<'_> {
     /// The name the article itself uses: the canonical label when the
     /// article writes it, else its longest form.
     fn name_in_article(&self, org: &Organisation) -> String {
-        if org.forms.contains(&org.label) || org.forms.is_empty() {
+        if org.forms.is_empty() || (org.forms.contains(&org.label) && matches!(org.id, OrgIdentity::Known(_))) {
             return org.label.clone();
         }
         // The fullest form that reads as a name (capitalised), else any.

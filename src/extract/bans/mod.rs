@@ -110,17 +110,17 @@ impl BanExtractor {
         let mut reports: Vec<Report> = Vec::new();
         for (index, range) in doc.sentences.iter().enumerate() {
             let sentence = &doc.text[range.clone()];
-            if words.is_hedged(sentence) {
-                continue;
-            }
             let triggers: Vec<Trigger> = words
                 .triggers(sentence)
                 .into_iter()
-                .filter(|t| !negated(sentence, &t.span))
+                .filter(|t| !negated(sentence, &t.span) && !words.is_hedged_at(sentence, &t.span))
                 .collect();
             let recent = reports.last().filter(|r| index - r.sentence <= 4).cloned();
             if triggers.is_empty() {
-                let reference = words.references(sentence).into_iter().find(|r| refers_back(sentence, r));
+                let reference = words
+                    .references(sentence)
+                    .into_iter()
+                    .find(|r| refers_back(sentence, r) && !words.is_hedged_at(sentence, r));
                 if let (Some(span), Some(previous)) = (reference, recent) {
                     let at = range.start + span.start..range.start + span.end;
                     reports.push(self.follow_up(doc, facts, index, &at, &previous));
@@ -280,14 +280,16 @@ fn default_kind(words: &BanWords) -> Option<usize> {
     words.notations.iter().position(|n| n == "sales-ban")
 }
 
-/// "kein Verbot", "no ban": the measure is denied.
+/// "kein Verbot", "no ban", "kann keine Entscheidungen blockieren": the
+/// measure is denied (a negation shortly before it in its clause).
 fn negated(sentence: &str, trigger: &Range<usize>) -> bool {
-    let before = sentence[..trigger.start].to_lowercase();
+    let clause = words::clause_around(sentence, trigger);
+    let before = sentence[clause.start..trigger.start].to_lowercase();
     before
         .split_whitespace()
         .rev()
-        .take(2)
-        .any(|w| ["kein", "keine", "keinen", "keinem", "no", "not", "nicht"].contains(&w))
+        .take(5)
+        .any(|w| ["kein", "keine", "keinen", "keinem", "keiner", "no", "not", "nicht", "never", "nie", "neither"].contains(&w))
 }
 
 impl Extractor for BanExtractor {

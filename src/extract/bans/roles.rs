@@ -37,10 +37,11 @@ impl RegulatorExtractor {
         let mut out = Vec::new();
         for range in &doc.sentences {
             let sentence = &doc.text[range.clone()];
-            if words.is_hedged(sentence) {
-                continue;
-            }
-            let actions = words.actions(sentence);
+            let actions: Vec<_> = words
+                .actions(sentence)
+                .into_iter()
+                .filter(|a| !words.is_hedged_at(sentence, a))
+                .collect();
             if actions.is_empty() {
                 continue;
             }
@@ -50,8 +51,16 @@ impl RegulatorExtractor {
                 }
                 let at = span.start - range.start;
                 let end = span.end - range.start;
-                let subject = actions.iter().any(|a| {
-                    a.start >= end && a.start - end <= SUBJECT_REACH && !negated_between(&sentence[end..a.start])
+                let lead = sentence[..at].to_lowercase();
+                let addressed = ["told", "told the", "informed the", "advice from the", "arm of the", "part of the"]
+                    .iter()
+                    .any(|p| lead.trim_end().ends_with(p));
+                let negated_lead = lead.split_whitespace().any(|w| ["neither", "weder", "nor"].contains(&w));
+                let subject = !addressed && !negated_lead && actions.iter().any(|a| {
+                    a.start >= end
+                        && a.start - end <= SUBJECT_REACH
+                        && !negated_between(&sentence[end..a.start])
+                        && !starts_clause(&sentence[end..a.start])
                 });
                 let agent = actions.iter().any(|a| {
                     a.end <= at && {
@@ -66,6 +75,16 @@ impl RegulatorExtractor {
         }
         out
     }
+}
+
+/// A relative or subordinate clause between an organisation and a verb
+/// makes the verb someone else's ("the NCSC, which concluded that rules
+/// announced by ...").
+fn starts_clause(gap: &str) -> bool {
+    let lower = gap.to_lowercase();
+    [" that ", " dass ", ", which", ", who", ", der ", ", die ", ", das ", " wonach "]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 fn negated_between(gap: &str) -> bool {

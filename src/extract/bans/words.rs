@@ -136,7 +136,32 @@ impl BanWords {
         self.action.as_ref().is_some_and(|r| r.is_match(sentence))
     }
 
-    pub fn is_hedged(&self, sentence: &str) -> bool {
-        self.hedge.as_ref().is_some_and(|r| r.is_match(sentence))
+    /// Whether the clause of `sentence` around `at` only proposes,
+    /// demands, considers or denies a measure.
+    pub fn is_hedged_at(&self, sentence: &str, at: &Range<usize>) -> bool {
+        let clause = clause_around(sentence, at);
+        self.hedge.as_ref().is_some_and(|r| r.is_match(&sentence[clause]))
     }
+}
+
+/// The clause around `at`: commas, semicolons, colons and a few
+/// conjunctions that start a new statement ("while", "während") bound it.
+pub fn clause_around(sentence: &str, at: &Range<usize>) -> Range<usize> {
+    const BREAKS: &[&str] = &[
+        ",", ";", ":", " while ", " während ", " but ", " aber ", " after ", " nachdem ",
+        " because ", " weil ", " although ", " obwohl ",
+    ];
+    let before = &sentence[..at.start.min(sentence.len())];
+    let start = BREAKS
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let after_at = at.end.min(sentence.len());
+    let end = BREAKS
+        .iter()
+        .filter_map(|b| sentence[after_at..].find(b).map(|i| after_at + i))
+        .min()
+        .unwrap_or(sentence.len());
+    start..end
 }

@@ -188,10 +188,14 @@ impl OrganisationExtractor {
         if self.places.word(&text[span.clone()]).is_none() {
             return false;
         }
+        // A preposition of place up to two words before it ("in der
+        // gesamten Europäischen Union").
         let lead = text[..span.start].trim_end().to_lowercase();
-        ["in", "in der", "in die", "im", "across", "across the", "throughout the", "in the", "outside the", "within the", "aus der", "außerhalb der", "innerhalb der", "into the", "of the"]
-            .iter()
-            .any(|p| lead.ends_with(&format!(" {p}")) || lead == *p)
+        let words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+        let locative = ["in", "im", "across", "throughout", "outside", "within", "innerhalb", "außerhalb", "into", "aus"];
+        words.iter().take(3).position(|w| locative.contains(w)).is_some_and(|i| {
+            words[..i].iter().all(|w| !w.starts_with(|c: char| c.is_uppercase()))
+        })
     }
 
     /// Keeps one candidate per stretch of text: the longest, and among
@@ -250,12 +254,16 @@ impl OrganisationExtractor {
         Some((OrgIdentity::Named(key), names::without_legal_form(&surface).to_owned(), c.kind, None))
     }
 
-    /// The name as written, white space folded, leading function words off.
+    /// The name as written, white space folded, leading function words and
+    /// possessive places ("Britain's") off.
     fn surface(&self, text: &str, span: &Range<usize>) -> String {
         let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
         let skip = words
             .iter()
-            .take_while(|w| self.stop.is_function_word(w) && words.len() > 1)
+            .take_while(|w| {
+                let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+                words.len() > 1 && (self.stop.is_function_word(w) || possessive.is_some_and(|p| self.places.word(p).is_some()))
+            })
             .count();
         words[skip.min(words.len().saturating_sub(1))..].join(" ")
     }

@@ -16,10 +16,10 @@ use crate::extract::lexicon::{PlaceIndex, PlaceWord, Stopwords};
 /// a lower-case-first brand ("iPhone").
 const WORD: &str = r"(?:\p{Lu}[\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*|\p{Ll}\p{Lu}[\p{L}\p{N}]*)";
 
-const LEGAL: &str = r"GmbH & Co\. KGaA|GmbH & Co\. KG|Co\., ?Ltd\.?|Co\. Ltd\.?|gGmbH|GmbH|KGaA|AG|SE|KG|UG|Inc\.?|Ltd\.?|LLC|LLP|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|SA|N\.V\.|NV|B\.V\.|BV|A/S|ASA|AB|Oyj|S\.p\.A\.|SpA|Limited";
+const LEGAL: &str = r"GmbH & Co\. KGaA|GmbH & Co\. KG|GmbH & Co\. OHG|Co\., ?Ltd\.?|Co\. Ltd\.?|Pte\.? Ltd\.?|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|Sdn\.? Bhd\.?|Private Limited|gGmbH|GmbH|KGaA|AG|SE|KG|OHG|UG|Inc\.?|Ltd\.?|LLC|LLP|L\.P\.|LP|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|SA|S\.L\.|N\.V\.|NV|B\.V\.|BV|A/S|ApS|ASA|AB|Oyj|Oy|S\.p\.A\.|SpA|S\.r\.l\.|Srl|s\.r\.o\.|Sp\. z o\.o\.|Kft\.|Ltda\.|PJSC|JSC|Limited";
 
 /// English institution heads.
-const HEADS_EN: &str = "Department|Ministry|Commission|Authority|Agency|Administration|Bureau|Office|Court|Tribunal|Council|Senate|House|Parliament|Congress|Assembly|Centre|Center|Task Force|Association|Institute|Exchange|Board|Committee|Federation|Union|Organisation|Organization|Foundation|Breweries|Brewery|Airlines|Circuit|Directorate|Inspectorate|Service|Police|Reserve|Bank|Chamber|Prosecutor's Office|Commissioner";
+const HEADS_EN: &str = "Alliance|Coalition|Forum|Society|Partnership|Department|Ministry|Commission|Authority|Agency|Administration|Bureau|Office|Court|Tribunal|Council|Senate|House|Parliament|Congress|Assembly|Centre|Center|Task Force|Association|Institute|Exchange|Board|Committee|Federation|Union|Organisation|Organization|Foundation|Breweries|Brewery|Airlines|Circuit|Directorate|Inspectorate|Service|Police|Reserve|Bank|Chamber|Prosecutor's Office|Commissioner";
 
 /// German heads that make a compound an institution's name.
 const HEADS_DE: &str = "ministerium|ministeriums|kartellamt|kartellamts|netzagentur|agentur|amt|amts|amtes|gerichtshof|gerichtshofs|gericht|gerichts|staatsanwaltschaft|verwaltung|kommission|anstalt|beauftragte|beauftragten|beauftragter|bundesbank|kabinett|kanzleramt|rechnungshof|bundestag|bundesrat|verfassungsschutz";
@@ -34,7 +34,8 @@ const ROLES_DE: &[&str] = &[
     "messenger", "marktforscher", "chatbot", "blog", "sender", "portal", "netzwerk",
     "investor", "kette", "discounter", "gesellschaft", "gruppe", "holding", "mutter",
     "dienstleister", "ausrüster", "zeitung", "magazin", "agentur", "broker", "börse",
-    "behörde", "aufsicht", "regulierer", "medienaufsicht", "datenschutzbehörde",
+    "behörde", "aufsicht", "regulierer", "medienaufsicht", "datenschutzbehörde", "fertiger",
+    "lieferant", "vertreiber", "vermarkter", "importeur", "exporteur", "großhändler", "verkäufer",
 ];
 
 /// English role nouns that introduce a name: "drone maker DJI".
@@ -165,6 +166,17 @@ impl Scan<'_> {
     /// Drops descriptors, function words and place words from the front of
     /// a name run ("Die Bremer Frostline Holding" -> "Frostline Holding").
     fn trim_leading(&self, mut start: usize, end: usize) -> usize {
+        // A role noun never stands inside a name: "Regensburger Herstellers
+        // Voltaro Mobility" starts after it.
+        let mut at = start;
+        for word in self.text[start..end].split(' ') {
+            let next = at + word.len() + 1;
+            let designator = ["holding", "holdings", "group", "gruppe", "bank", "gesellschaft", "partners"].contains(&word.to_lowercase().as_str());
+            if next < end && ((is_role_word(word) && !designator) || is_possessive_place(self.places, word)) {
+                start = next;
+            }
+            at = next;
+        }
         loop {
             let rest = &self.text[start..end];
             let word_len = rest.find([' ', '\t']).unwrap_or(rest.len());
@@ -219,6 +231,14 @@ impl Scan<'_> {
         for m in self.patterns.institution_en.find_iter(self.text) {
             let end = m.end();
             let mut start = after_last_determiner(self.text, m.start(), end);
+            let mut at = start;
+            for word in self.text[start..end].split(' ') {
+                let next = at + word.len() + 1;
+                if next < end && is_possessive_place(self.places, word) {
+                    start = next;
+                }
+                at = next;
+            }
             while let Some(word) = self.text[start..end].split([' ', '\t']).next() {
                 if word.len() == end - start || !self.stop.is_function_word(word) {
                     break;
@@ -264,6 +284,7 @@ impl Scan<'_> {
     /// Mannheim", "Bezirksgericht in Moskau", "Landgericht München I").
     fn place_after(&self, at: usize) -> Option<usize> {
         let rest = &self.text[at..];
+        let court = self.text[..at].ends_with("gericht") || self.text[..at].ends_with("Gericht");
         let (skip, after) = if let Some(r) = rest.strip_prefix(" in ") {
             (4, r)
         } else {
@@ -275,9 +296,9 @@ impl Scan<'_> {
         let word = &after[..word_len];
         match self.places.word(word) {
             Some((_, kind)) if matches!(kind, PlaceWord::City | PlaceWord::Capital | PlaceWord::Name) => {}
-            // "Volksgericht in Fuzhou": after "in", an unknown capitalised
-            // word is a town; without "in" it could be anything.
-            None if skip == 4
+            // "Volksgericht in Fuzhou", "Verwaltungsgericht Schleswig": after
+            // "in", or after a court, an unknown capitalised word is a town.
+            None if (skip == 4 || court)
                 && word.starts_with(|c: char| c.is_uppercase())
                 && word.chars().count() > 2
                 && !self.stop.is_not_a_name(word) => {}
@@ -473,6 +494,12 @@ fn initials_match(name: &str, acronym: &str) -> bool {
     i == letters.len() && letters.len() >= 2
 }
 
+/// "Britain's", "China's": a possessive place in front of a name.
+fn is_possessive_place(places: &PlaceIndex, word: &str) -> bool {
+    let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+    stem.is_some_and(|s| places.word(s).is_some())
+}
+
 /// German role nouns declined like "der Konkurrent, den Konkurrenten":
 /// their -en form is still one.
 const WEAK_ROLES: &[&str] = &["konkurrent", "spezialist", "produzent", "rivale", "riese"];
@@ -562,20 +589,21 @@ fn is_named_compound(word: &str) -> bool {
 
 fn kind_of_head(name: &str) -> OrgKind {
     let lower = name.to_lowercase();
-    if lower.contains("gericht") || lower.contains("court") || lower.contains("tribunal") || lower.contains("circuit") {
+    let has = |heads: &[&str]| heads.iter().any(|h| lower.contains(h));
+    if has(&["gericht", "court", "tribunal", "circuit"]) {
         OrgKind::Court
-    } else if ["senate", "house of", "parliament", "congress", "assembly", "bundestag", "bundesrat"]
-        .iter()
-        .any(|h| lower.contains(h))
-    {
+    } else if has(&["senate", "house of", "parliament", "congress", "assembly", "bundestag", "bundesrat"]) {
         OrgKind::Parliament
-    } else if ["association", "federation", "union", "foundation", "institute", "exchange", "breweries", "brewery", "airlines", "bank", "chamber"]
-        .iter()
-        .any(|h| lower.contains(h))
-    {
-        OrgKind::Other
-    } else {
+    } else if has(&[
+        "ministerium", "amt", "agentur", "kommission", "anstalt", "behörde", "aufsicht",
+        "staatsanwaltschaft", "verwaltung", "beauftragte", "kabinett", "department", "ministry",
+        "commission", "authority", "agency", "administration", "bureau", "office", "directorate",
+        "inspectorate", "commissioner", "police", "prosecutor", "task force", "service", "centre",
+        "center", "council", "board", "committee",
+    ]) {
         OrgKind::Authority
+    } else {
+        OrgKind::Other
     }
 }
 
