@@ -64,6 +64,9 @@ pub struct Organisation {
     pub kind: OrgKind,
     /// ISO 3166 code of the country it belongs to, where known.
     pub country: Option<String>,
+    /// The IRI of the organisation it is part of, where the gazetteer
+    /// knows it.
+    pub parent: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -115,15 +115,22 @@ impl BanExtractor {
                 .into_iter()
                 .filter(|t| !negated(sentence, &t.span) && !words.is_hedged_at(sentence, &t.span))
                 .collect();
-            let recent = reports.last().filter(|r| index - r.sentence <= 4).cloned();
+            // What "the ban" or "the decision" refers to: the measure(s) last
+            // reported with a named regulator.
+            let previous: Vec<Report> = match reports.iter().rev().find(|r| r.explicit) {
+                Some(last) => reports.iter().filter(|r| r.sentence == last.sentence && r.explicit).cloned().collect(),
+                None => reports.last().cloned().into_iter().collect(),
+            };
             if triggers.is_empty() {
                 let reference = words
                     .references(sentence)
                     .into_iter()
                     .find(|r| refers_back(sentence, r) && !words.is_hedged_at(sentence, r));
-                if let (Some(span), Some(previous)) = (reference, recent) {
+                if let Some(span) = reference {
                     let at = range.start + span.start..range.start + span.end;
-                    reports.push(self.follow_up(doc, facts, index, &at, &previous));
+                    for previous in &previous {
+                        reports.push(self.follow_up(doc, facts, index, &at, previous));
+                    }
                 }
                 continue;
             }
@@ -134,9 +141,11 @@ impl BanExtractor {
             let mut found = Vec::new();
             for (i, trigger) in triggers.iter().enumerate() {
                 let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| s.clone()).collect();
-                if let (Some(previous), true) = (&recent, trigger.kind.is_none() && anaphoric(sentence, &trigger.span)) {
+                if !previous.is_empty() && trigger.kind.is_none() && anaphoric(sentence, &trigger.span) {
                     // "Das Verbot gilt mit sofortiger Wirkung": more about the last measure.
-                    found.push(self.follow_up(doc, facts, index, &spans[i], previous));
+                    for previous in &previous {
+                        found.push(self.follow_up(doc, facts, index, &spans[i], previous));
+                    }
                     continue;
                 }
                 found.extend(self.reports_at(doc, facts, index, trigger, &spans[i], &others));
@@ -154,8 +163,15 @@ impl BanExtractor {
         let words = self.words(doc.lang);
         let lower = sentence.to_lowercase();
         let (imposed, effective) = dates::for_trigger(doc, facts, &range, at, &[]);
+        // A follow-up names who decided only where the first report left it
+        // open or named just the government ("die Regierung ... das
+        // Ministerium gab die Entscheidung bekannt").
+        let government = previous
+            .regulator
+            .and_then(|r| facts.organisations.get(r))
+            .is_some_and(|o| o.kind == crate::extract::OrgKind::Government);
         let (regulator, explicit) = match self.regulator(doc, facts, &range, at.start) {
-            (Some(org), true) => (Some(org), true),
+            (Some(org), true) if government || !previous.explicit => (Some(org), true),
             _ => (previous.regulator, previous.explicit),
         };
         Report {
@@ -165,7 +181,7 @@ impl BanExtractor {
             effective,
             immediate: IMMEDIATE.iter().any(|p| lower.contains(p)),
             lifted: words.is_lifted(sentence),
-            announces: words.has_action(sentence),
+            announces: imposes(&lower),
             evidence: Evidence::new(range, 0.6),
             sentence: index,
             specific: false,
@@ -189,7 +205,7 @@ impl BanExtractor {
         let (imposed, effective) = dates::for_trigger(doc, facts, &range, at, others);
         let immediate = IMMEDIATE.iter().any(|p| lower.contains(p));
         let lifted = words.is_lifted(sentence);
-        let announces = words.has_action(sentence);
+        let announces = imposes(&lower);
         let cue = words.kind_by_cue(sentence, &trigger.span);
         let Some(kind) = trigger.kind.or(cue).or_else(|| default_kind(words)) else {
             return Vec::new();
@@ -254,14 +270,27 @@ fn anaphoric(sentence: &str, trigger: &Range<usize>) -> bool {
 }
 
 /// A reference word that points back: a noun after a definite article
-/// ("die Entscheidung", "the measure"), or a verb phrase ("applies from").
+/// ("die Entscheidung", "the measure"), or a verb phrase ("applies from")
+/// whose subject is the measure or a pronoun ("the listing took effect",
+/// "it applies from"; not "the law took effect").
 fn refers_back(sentence: &str, span: &Range<usize>) -> bool {
     let word = &sentence[span.clone()];
-    if word.contains(' ') {
-        return true;
-    }
     let before = sentence[..span.start].to_lowercase();
-    before.split_whitespace().next_back().is_some_and(|w| DEFINITE.contains(&w))
+    let mut previous = before.split_whitespace().rev();
+    if !word.contains(' ') && !word.starts_with(|c: char| c.is_lowercase()) || ["decision", "measure", "ruling", "order", "regulation", "restriction", "move"].contains(&word) {
+        return previous.next().is_some_and(|w| DEFINITE.contains(&w));
+    }
+    let subject = previous.next().unwrap_or_default();
+    ["it", "es", "sie", "they", "ban", "listing", "measure", "order", "verbot", "sperre", "regel", "rule", "restriction", "sanctions"]
+        .iter()
+        .any(|w| subject.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
+}
+
+/// The sentence reports a measure being imposed (not only lifted).
+fn imposes(lower: &str) -> bool {
+    ["verhängt", "erlassen", "ausgesprochen", "angeordnet", "imposed", "issued", "introduced", "eingeführt"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// "Sanktionen gegen X", "sanctions on X": plural sanction nouns are only a

@@ -362,6 +362,7 @@ fn add_government(facts: &mut Facts, iri: String, label: String, country: Option
                 forms: Default::default(),
                 kind: OrgKind::Government,
                 country,
+                parent: None,
             });
             facts.organisations.len() - 1
         }

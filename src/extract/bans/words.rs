@@ -136,11 +136,12 @@ impl BanWords {
         self.action.as_ref().is_some_and(|r| r.is_match(sentence))
     }
 
-    /// Whether the clause of `sentence` around `at` only proposes,
-    /// demands, considers or denies a measure.
+    /// Whether `sentence` only proposes, demands, considers or denies the
+    /// measure at `at`: a hedge word anywhere before it, or after it in its
+    /// clause ("ein Verbot sei nicht geplant").
     pub fn is_hedged_at(&self, sentence: &str, at: &Range<usize>) -> bool {
         let clause = clause_around(sentence, at);
-        self.hedge.as_ref().is_some_and(|r| r.is_match(&sentence[clause]))
+        self.hedge.as_ref().is_some_and(|r| r.is_match(&sentence[..clause.end.max(at.end)]))
     }
 }
 
@@ -151,16 +152,25 @@ pub fn clause_around(sentence: &str, at: &Range<usize>) -> Range<usize> {
         ",", ";", ":", " while ", " während ", " but ", " aber ", " after ", " nachdem ",
         " because ", " weil ", " although ", " obwohl ",
     ];
+    let is_break = |i: usize, b: &str| {
+        // "Co., Ltd." and "1,500" are no clause boundaries.
+        b != "," || {
+            let next = sentence[i + 1..].trim_start();
+            let legal = ["Ltd", "Inc", "LLC", "Co.", "Corp", "Limited"].iter().any(|l| next.starts_with(l));
+            let digit = next.starts_with(|c: char| c.is_ascii_digit()) && !sentence[i + 1..].starts_with(' ');
+            !legal && !digit
+        }
+    };
     let before = &sentence[..at.start.min(sentence.len())];
     let start = BREAKS
         .iter()
-        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .flat_map(|b| before.match_indices(b).filter(|(i, _)| is_break(*i, b)).map(|(i, _)| i + b.len()).collect::<Vec<_>>())
         .max()
         .unwrap_or(0);
     let after_at = at.end.min(sentence.len());
     let end = BREAKS
         .iter()
-        .filter_map(|b| sentence[after_at..].find(b).map(|i| after_at + i))
+        .flat_map(|b| sentence[after_at..].match_indices(b).map(|(i, _)| after_at + i).filter(|i| is_break(*i, b)).collect::<Vec<_>>())
         .min()
         .unwrap_or(sentence.len());
     start..end

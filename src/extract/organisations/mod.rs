@@ -242,16 +242,32 @@ impl OrganisationExtractor {
         words.join(" ")
     }
 
-    fn identity(&self, text: &str, c: &Candidate) -> Option<(OrgIdentity, String, OrgKind, Option<String>)> {
+    fn identity(&self, text: &str, c: &Candidate) -> Option<Entity> {
+        let entity = |identity, label, kind, country, parent| Entity {
+            identity,
+            label,
+            kind,
+            country,
+            parent,
+            forms: BTreeSet::new(),
+            mentions: Vec::new(),
+        };
         if let Some(entry) = c.entry.and_then(|i| self.entries.get(i)) {
-            return Some((OrgIdentity::Known(entry.iri.clone()), entry.label.clone(), entry.kind, entry.country.clone()));
+            return Some(entity(
+                OrgIdentity::Known(entry.iri.clone()),
+                entry.label.clone(),
+                entry.kind,
+                entry.country.clone(),
+                entry.parent.clone(),
+            ));
         }
         if let Some((Some(iri), label)) = c.government.and_then(|p| self.place_governments.get(p)) {
-            return Some((OrgIdentity::Known(iri.clone()), format!("{label} government"), OrgKind::Government, None));
+            let country = c.government.and_then(|p| self.place_codes.get(p)).cloned();
+            return Some(entity(OrgIdentity::Known(iri.clone()), format!("{label} government"), OrgKind::Government, country, None));
         }
         let surface = self.surface(text, &c.span);
         let key = names::key(&self.without_leading_places(&surface))?;
-        Some((OrgIdentity::Named(key), names::without_legal_form(&surface).to_owned(), c.kind, None))
+        Some(entity(OrgIdentity::Named(key), names::without_legal_form(&surface).to_owned(), c.kind, None, None))
     }
 
     /// The name as written, white space folded, leading function words and
@@ -280,6 +296,7 @@ pub(crate) struct Entity {
     pub label: String,
     pub kind: OrgKind,
     pub country: Option<String>,
+    pub parent: Option<String>,
     pub forms: BTreeSet<String>,
     pub mentions: Vec<(Range<usize>, f32)>,
 }
@@ -296,18 +313,11 @@ impl Extractor for OrganisationExtractor {
         let mut entities: Vec<Entity> = Vec::new();
         let mut index: HashMap<OrgIdentity, usize> = HashMap::new();
         for c in &kept {
-            let Some((identity, label, kind, country)) = self.identity(text, c) else {
+            let Some(entity) = self.identity(text, c) else {
                 continue;
             };
-            let at = *index.entry(identity.clone()).or_insert_with(|| {
-                entities.push(Entity {
-                    identity,
-                    label,
-                    kind,
-                    country,
-                    forms: BTreeSet::new(),
-                    mentions: Vec::new(),
-                });
+            let at = *index.entry(entity.identity.clone()).or_insert_with(|| {
+                entities.push(entity);
                 entities.len() - 1
             });
             entities[at].forms.insert(self.surface(text, &c.span));
@@ -356,6 +366,7 @@ fn finish(mut entities: Vec<Entity>, facts: &mut Facts) {
             forms: e.forms,
             kind: e.kind,
             country: e.country,
+            parent: e.parent,
         });
     }
     facts.mentions.sort_by_key(|m| (m.evidence.span.start, m.org));

@@ -74,6 +74,7 @@ fn create(text: &str, span: &Range<usize>, entities: &mut Vec<Entity>) -> Option
         label: names::without_legal_form(&name).to_owned(),
         kind: OrgKind::Other,
         country: None,
+        parent: None,
         forms: BTreeSet::from([name.clone()]),
         mentions: vec![(start.max(span.start)..span.end, PROPAGATED)],
     });
@@ -94,6 +95,7 @@ fn merge(entities: &mut Vec<Entity>, a: usize, b: usize) {
             label: String::new(),
             kind: OrgKind::Other,
             country: None,
+            parent: None,
             forms: BTreeSet::new(),
             mentions: Vec::new(),
         },
