@@ -44,6 +44,7 @@ pub fn article_quads(extraction: &Extraction, vocab: &Vocabulary, pipeline: &str
         sentences: &extraction.sentences,
         article: article.clone(),
         used_sentences: BTreeSet::new(),
+        described: BTreeSet::new(),
     };
     out.article_node(extraction, pipeline);
     out.dates(&extraction.facts);
@@ -52,6 +53,10 @@ pub fn article_quads(extraction: &Extraction, vocab: &Vocabulary, pipeline: &str
     out.employee_counts(&extraction.facts, vocab);
     out.bans(&extraction.facts, vocab);
     out.sentence_nodes();
+    // Facts sharing a sentence or a vocabulary node write some triples
+    // twice; a graph is a set.
+    let mut seen = std::collections::HashSet::with_capacity(out.quads.len());
+    out.quads.retain(|q| seen.insert(q.clone()));
     out.quads
 }
 
@@ -63,6 +68,8 @@ struct Writer<'a> {
     sentences: &'a [std::ops::Range<usize>],
     article: NamedNode,
     used_sentences: BTreeSet<usize>,
+    /// Vocabulary nodes whose notation and label are already written.
+    described: BTreeSet<String>,
 }
 
 fn p(ns: &str, local: &str) -> NamedNode {
@@ -89,6 +96,11 @@ impl Writer<'_> {
             o.into(),
             self.graph.clone(),
         ));
+    }
+
+    /// True once per vocabulary node and article.
+    fn first_time(&mut self, node: &NamedNode) -> bool {
+        self.described.insert(node.as_str().to_owned())
     }
 
     fn typed(&mut self, s: &NamedNode, class: NamedNode) {
@@ -256,7 +268,8 @@ impl Writer<'_> {
             let Some(org) = facts.organisations.get(role.org) else {
                 continue;
             };
-            let node = self.fact_node("regulator", &role.evidence);
+            let org_key = iri::sha256_hex(iri::organisation(&org.id).as_str().as_bytes());
+            let node = self.fact_node(&format!("regulator-{}", &org_key[..8]), &role.evidence);
             self.typed(&node, iri::ng("RegulatorRole"));
             self.add(&node, iri::ng("organisation"), iri::organisation(&org.id));
             self.add(&node, iri::ng("occurrence"), self.occurrence_iri(org));
@@ -281,7 +294,9 @@ impl Writer<'_> {
             }
             let relation = iri::ng(relation_local(count.relation));
             self.add(&node, iri::ng("relation"), relation.clone());
-            self.add(&relation, p(ns::SKOS, "notation"), string(count.relation.notation()));
+            if self.first_time(&relation) {
+                self.add(&relation, p(ns::SKOS, "notation"), string(count.relation.notation()));
+            }
             if let Some(place) = &count.place {
                 self.place(&node, iri::ng("place"), place, vocab);
             }
@@ -298,6 +313,9 @@ impl Writer<'_> {
     fn place(&mut self, subject: &NamedNode, pred: NamedNode, code: &str, vocab: &Vocabulary) {
         let place = iri::place(code);
         self.add(subject, pred, place.clone());
+        if !self.first_time(&place) {
+            return;
+        }
         self.add(&place, p(ns::SKOS, "notation"), string(code));
         if let Some(label) = vocab.places.label(code) {
             self.add(&place, p(ns::SKOS, "prefLabel"), string(label));
@@ -315,9 +333,11 @@ impl Writer<'_> {
             self.typed(&node, iri::ng("Ban"));
             let kind = iri::ban_kind(&ban.kind);
             self.add(&node, iri::ng("banKind"), kind.clone());
-            self.add(&kind, p(ns::SKOS, "notation"), string(&ban.kind));
-            if let Some(label) = vocab.ban_kinds.label(&ban.kind) {
-                self.add(&kind, p(ns::SKOS, "prefLabel"), string(label));
+            if self.first_time(&kind) {
+                self.add(&kind, p(ns::SKOS, "notation"), string(&ban.kind));
+                if let Some(label) = vocab.ban_kinds.label(&ban.kind) {
+                    self.add(&kind, p(ns::SKOS, "prefLabel"), string(label));
+                }
             }
             self.add(&node, iri::ng("target"), iri::organisation(&target.id));
             self.add(&node, iri::ng("targetOccurrence"), self.occurrence_iri(target));

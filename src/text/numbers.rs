@@ -15,7 +15,7 @@ pub struct Number {
 /// `2,5 Millionen`, `3.2 million`, `zwölf`, `a dozen`. `None` when `s`
 /// does not start with one.
 pub fn parse_at(s: &str) -> Option<Number> {
-    let (value, len) = digits(s).map(|(v, l)| (v, l)).or_else(|| word(s))?;
+    let (value, len) = digits(s).or_else(|| word(s))?;
     let is_digits = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
     let (scale, scale_len) = scale_after(&s[len..]);
     Some(Number {
@@ -119,11 +119,10 @@ fn scale_after(rest: &str) -> (f64, usize) {
     }
     let head: String = trimmed.chars().take(12).flat_map(char::to_lowercase).collect();
     for (word, scale) in SCALES {
-        if let Some(after) = head.strip_prefix(word) {
-            if !after.chars().next().is_some_and(char::is_alphabetic) {
+        if let Some(after) = head.strip_prefix(word)
+            && !after.chars().next().is_some_and(char::is_alphabetic) {
                 return (*scale, space + word.len());
             }
-        }
     }
     (1.0, 0)
 }

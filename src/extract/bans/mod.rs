@@ -215,7 +215,14 @@ impl BanExtractor {
             return Vec::new();
         }
         let (regulator, explicit) = self.regulator(doc, facts, &range, at.start);
-        let targets = self.targets(doc, facts, &range, at, regulator, notation, trigger.kind.is_some(), explicit);
+        let site = parties::Site {
+            range: &range,
+            trigger: at,
+            regulator,
+            kind: notation,
+            named_measure: trigger.kind.is_some() && explicit,
+        };
+        let targets = self.targets(doc, facts, &site);
         let jurisdiction = self.jurisdiction(sentence);
         let confidence = if explicit { 0.75 } else { 0.5 };
         targets
@@ -331,15 +338,14 @@ impl Extractor for BanExtractor {
         let notations = &self.words(doc.lang).notations;
         let mut merged = merge::merge(reports, facts);
         for ban in &mut merged {
-            if ban.imposed.is_none() {
-                if let Some(regulator) = ban.regulator {
+            if ban.imposed.is_none()
+                && let Some(regulator) = ban.regulator {
                     ban.imposed = ban
                         .sentences
                         .iter()
                         .find_map(|s| dates::from_context(doc, facts, *s, regulator))
                         .filter(|d| Some(*d) != ban.effective);
                 }
-            }
             if ban.immediate && ban.effective.is_none() {
                 ban.effective = ban.imposed;
             }

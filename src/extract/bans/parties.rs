@@ -32,6 +32,20 @@ const AUTHORITY_WORDS: &[(&str, OrgKind)] = &[
     ("cabinet", OrgKind::Government),
 ];
 
+/// Where a measure is reported, for finding whom it targets.
+#[derive(Clone, Copy)]
+pub(super) struct Site<'a> {
+    /// The sentence.
+    pub range: &'a Range<usize>,
+    /// The word that reports the measure.
+    pub trigger: &'a Range<usize>,
+    pub regulator: Option<OrgId>,
+    /// The notation of its kind.
+    pub kind: &'a str,
+    /// The word names the kind and the sentence names the regulator.
+    pub named_measure: bool,
+}
+
 /// Words that refer back to the company named last.
 const COMPANY_WORDS: &[&str] = &[
     "unternehmen", "unternehmens", "konzern", "konzerns", "hersteller", "herstellers", "anbieter",
@@ -89,11 +103,10 @@ impl BanExtractor {
         if let Some((org, _)) = named.first() {
             return (Some(*org), true);
         }
-        if let Some(kind) = referred_kind(&text[range.clone()]) {
-            if let Some(org) = nearest_of_kind(facts, range.start, |k| k == kind) {
+        if let Some(kind) = referred_kind(&text[range.clone()])
+            && let Some(org) = nearest_of_kind(facts, range.start, |k| k == kind) {
                 return (Some(org), false);
             }
-        }
         let fallback = nearest_of_kind(facts, range.start, |k| k == OrgKind::Authority)
             .or_else(|| nearest_of_kind(facts, range.start, |k| k != OrgKind::Company && k != OrgKind::Other));
         (fallback, false)
@@ -119,17 +132,8 @@ impl BanExtractor {
 
     /// The organisations the measure reported at `trigger` targets: the
     /// company named nearest to it and those listed with it.
-    pub(super) fn targets(
-        &self,
-        doc: &Document<'_>,
-        facts: &Facts,
-        range: &Range<usize>,
-        trigger: &Range<usize>,
-        regulator: Option<OrgId>,
-        kind: &str,
-        specific: bool,
-        explicit: bool,
-    ) -> Vec<OrgId> {
+    pub(super) fn targets(&self, doc: &Document<'_>, facts: &Facts, site: &Site<'_>) -> Vec<OrgId> {
+        let Site { range, trigger, regulator, kind, named_measure } = *site;
         let text = doc.text;
         let clause = clause_of(text, range, trigger);
         let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, clause.clone())
@@ -148,7 +152,7 @@ impl BanExtractor {
                 .map(|org| subsidiary(text, facts, &named, org))
                 .collect();
         }
-        self.implied_targets(doc, facts, range, specific && explicit)
+        self.implied_targets(doc, facts, range, named_measure)
     }
 
     /// No company in the sentence: the next sentence may list them

@@ -103,11 +103,10 @@ impl Extractor for RegulatorExtractor {
         let mut seen: HashSet<OrgId> = HashSet::new();
         let mut roles = Vec::new();
         for ban in &facts.bans {
-            if let (Some(org), Some(evidence)) = (ban.regulator, ban.evidence.first()) {
-                if seen.insert(org) {
+            if let (Some(org), Some(evidence)) = (ban.regulator, ban.evidence.first())
+                && seen.insert(org) {
                     roles.push(RegulatorRole { org, evidence: evidence.clone() });
                 }
-            }
         }
         for (org, evidence) in self.acting(doc, facts) {
             if seen.insert(org) {

@@ -29,9 +29,7 @@ use patterns::{Patterns, Scan};
 /// Where a candidate name came from; decides overlaps and confidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Origin {
-    Propagated,
     Cue,
-    Acronym,
     Institution,
     LegalForm,
     Government,
@@ -45,12 +43,13 @@ impl Origin {
             Origin::Government => 0.9,
             Origin::LegalForm => 0.9,
             Origin::Institution => 0.85,
-            Origin::Acronym => 0.8,
             Origin::Cue => 0.75,
-            Origin::Propagated => 0.7,
         }
     }
 }
+
+/// A name and the acronym introduced for it: "Bundesamt für ... (BSI)".
+pub(crate) type Introduction = (Range<usize>, Range<usize>);
 
 /// A span that may name an organisation.
 #[derive(Debug, Clone)]
@@ -111,7 +110,7 @@ impl OrganisationExtractor {
         }
     }
 
-    fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, Range<usize>)>) {
+    fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<Introduction>) {
         let mut out = Vec::new();
         let place_hits = self.places.find(text);
         let hits = self.known.find(text);

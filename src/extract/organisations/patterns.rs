@@ -4,7 +4,6 @@
 //! name ("der Chipkonzern Micron", "drone maker DJI"), hyphenated role
 //! compounds ("Huawei-Sprecher") and acronyms introduced in parentheses.
 
-use std::ops::Range;
 
 use regex::Regex;
 
@@ -295,7 +294,7 @@ impl Scan<'_> {
             .unwrap_or(after.len());
         let word = &after[..word_len];
         match self.places.word(word) {
-            Some((_, kind)) if matches!(kind, PlaceWord::City | PlaceWord::Capital | PlaceWord::Name) => {}
+            Some((_, PlaceWord::City | PlaceWord::Capital | PlaceWord::Name)) => {}
             // "Volksgericht in Fuzhou", "Verwaltungsgericht Schleswig": after
             // "in", or after a court, an unknown capitalised word is a town.
             None if (skip == 4 || court)
@@ -431,7 +430,7 @@ impl Scan<'_> {
 
     /// "Yangtze Memory Technologies (YMTC)": the acronym and the name before
     /// it are one organisation. Returns (name span, acronym span) pairs.
-    pub fn acronym_introductions(&self) -> Vec<(Range<usize>, Range<usize>)> {
+    pub fn acronym_introductions(&self) -> Vec<super::Introduction> {
         let mut pairs = Vec::new();
         for caps in self.patterns.acronym_intro.captures_iter(self.text) {
             let (Some(all), Some(acronym)) = (caps.get(0), caps.get(1)) else {

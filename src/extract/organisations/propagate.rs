@@ -29,7 +29,7 @@ const GENERIC_WORDS: &[&str] = &[
 
 /// Makes "Name (ACRO)" one organisation, creating it when only the
 /// acronym introduction revealed it.
-pub fn acronyms(text: &str, intros: &[(Range<usize>, Range<usize>)], entities: &mut Vec<Entity>) {
+pub fn acronyms(text: &str, intros: &[super::Introduction], entities: &mut Vec<Entity>) {
     for (name, acronym) in intros {
         let holder = |entities: &[Entity], span: &Range<usize>, exact: bool| {
             entities.iter().position(|e| {
@@ -83,7 +83,7 @@ fn create(text: &str, span: &Range<usize>, entities: &mut Vec<Entity>) -> Option
 
 /// Merges entity `b` into `a`, keeping the gazetteer identity if either
 /// has one.
-fn merge(entities: &mut Vec<Entity>, a: usize, b: usize) {
+fn merge(entities: &mut [Entity], a: usize, b: usize) {
     let (keep, gone) = match (&entities[a].identity, &entities[b].identity) {
         (OrgIdentity::Named(_), OrgIdentity::Known(_)) => (b, a),
         _ => (a, b),
@@ -108,7 +108,7 @@ fn merge(entities: &mut Vec<Entity>, a: usize, b: usize) {
 /// bodies with and without "Bundes" ("Innenministerium",
 /// "Bundesinnenministerium"), and a one-word name with the only longer name
 /// it starts ("SolarKontor", "SolarKontor Nord GmbH & Co. KG").
-pub fn related(entities: &mut Vec<Entity>) {
+pub fn related(entities: &mut [Entity]) {
     let lower_forms: Vec<Vec<String>> = entities
         .iter()
         .map(|e| e.forms.iter().map(|f| f.to_lowercase()).collect())
@@ -203,7 +203,7 @@ fn search_forms(e: &Entity, stop: &Stopwords, places: &PlaceIndex) -> Vec<String
     let mut out: Vec<String> = e
         .forms
         .iter()
-        .filter(|f| f.chars().count() >= 2 && !(!f.contains(' ') && super::patterns::is_role_word(f)))
+        .filter(|f| f.chars().count() >= 2 && (f.contains(' ') || !super::patterns::is_role_word(f)))
         .cloned()
         .collect();
     if let OrgIdentity::Named(_) = e.identity {
