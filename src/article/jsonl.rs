@@ -50,10 +50,8 @@ impl<R: BufRead> Iterator for Lines<R> {
                     return None;
                 }
                 Ok(Line::TooLong(len)) => {
-                    let message = format!(
-                        "line is {len} bytes, larger than the limit of {} bytes",
-                        self.max
-                    );
+                    let message =
+                        format!("line is {len} bytes, larger than {}", super::limit_text(self.max));
                     return Some(Err(self.error(message)));
                 }
                 Ok(Line::Read) => &self.buf[..],
@@ -348,7 +346,7 @@ mod tests {
         assert_eq!(
             message,
             &format!(
-                "line is {} bytes, larger than the limit of 1000 bytes",
+                "line is {} bytes, larger than the limit of 1000 bytes (--max-article-size)",
                 long.len()
             )
         );

@@ -236,15 +236,25 @@ fn open(input: &Input, options: &ReadOptions) -> Result<Opened, ReadError> {
         .read_to_end(&mut head)
         .map_err(|e| io_error("cannot read", e))?;
     if head.len() > max {
-        let message = format!("input is larger than the limit of {max} bytes");
+        let message = format!("input is larger than {}", limit_text(max));
         return Err(ReadError::new(source, None, message));
     }
     Ok(Opened::Whole(head, format))
 }
 
 fn too_large(source: &str, what: &str, len: u64, max: usize) -> ReadError {
-    let message = format!("{what} is {len} bytes, larger than the limit of {max} bytes");
+    let message = format!("{what} is {len} bytes, larger than {}", limit_text(max));
     ReadError::new(source, None, message)
+}
+
+/// Names the limit as the user set it: `--max-article-size` takes MiB.
+pub(crate) fn limit_text(max: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if max >= MIB && max % MIB == 0 {
+        format!("the limit of {} MiB (--max-article-size)", max / MIB)
+    } else {
+        format!("the limit of {max} bytes (--max-article-size)")
+    }
 }
 
 fn whole(
@@ -324,7 +334,14 @@ mod tests {
         };
         let got = read_bytes("big.txt", b"Hello world", Format::Text, &small);
         let err = got[0].as_ref().unwrap_err();
-        assert!(err.message.contains("11 bytes") && err.message.contains("limit of 4"));
+        assert_eq!(
+            err.message,
+            "article is 11 bytes, larger than the limit of 4 bytes (--max-article-size)"
+        );
+        assert_eq!(
+            limit_text(16 * 1024 * 1024),
+            "the limit of 16 MiB (--max-article-size)"
+        );
     }
 
     #[test]

@@ -142,6 +142,10 @@ impl EmployeeExtractor {
                 let Some(number) = caps.name("number") else { continue };
                 let all = caps.get(0).map_or(number.range(), |m| m.range());
                 let at = sentence.start + number.start();
+                // "zählt rund 1.200 Beschäftigte" is one count, found twice.
+                if out.iter().any(|c: &EmployeeCount| c.evidence.span.contains(&at)) {
+                    continue;
+                }
                 let span = sentence.start + all.start..sentence.start + all.end;
                 if let Some(count) = self.count_at(doc, facts, index, at, span.clone(), span.end) {
                     last = Some(count.clone());
@@ -299,20 +303,23 @@ fn is_cut(before: &str) -> bool {
     CUTS.iter().any(|c| tail.contains(c))
 }
 
-/// The relation cue right before the number and its byte length.
+/// The relation cue right before the number and its byte length; the
+/// longest cue wins ("no more than", not "more than").
 fn relation_before(before: &str) -> (Relation, usize) {
     let trimmed = before.trim_end();
     let lower = trimmed.to_lowercase();
-    for (cue, relation) in RELATIONS {
-        if lower.ends_with(cue) {
-            let start = lower.len() - cue.len();
-            let boundary = lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            if boundary {
-                return (*relation, before.len() - start);
+    RELATIONS
+        .iter()
+        .filter(|(cue, _)| {
+            lower.ends_with(cue) && {
+                let start = lower.len() - cue.len();
+                lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
             }
-        }
-    }
-    (Relation::Exact, 0)
+        })
+        .max_by_key(|(cue, _)| cue.len())
+        .map_or((Relation::Exact, 0), |(cue, relation)| {
+            (*relation, before.len() - (lower.len() - cue.len()))
+        })
 }
 
 struct Continuation {
@@ -347,12 +354,11 @@ fn continuation(rest: &str) -> Option<Continuation> {
 
 fn relation_before_prefix(body: &str) -> (Relation, usize) {
     let lower = body.to_lowercase();
-    for (cue, relation) in RELATIONS {
-        if lower.starts_with(cue) && lower[cue.len()..].starts_with(' ') {
-            return (*relation, cue.len() + 1);
-        }
-    }
-    (Relation::Exact, 0)
+    RELATIONS
+        .iter()
+        .filter(|(cue, _)| lower.starts_with(cue) && lower[cue.len()..].starts_with(' '))
+        .max_by_key(|(cue, _)| cue.len())
+        .map_or((Relation::Exact, 0), |(cue, relation)| (*relation, cue.len() + 1))
 }
 
 /// "Nach Angaben der Gewerkschaft Verdi", "according to X": who reports a
@@ -399,3 +405,6 @@ impl Extractor for EmployeeExtractor {
         facts.employee_counts.extend(found);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,6 +19,8 @@ pub mod employees;
 pub mod facts;
 pub mod lexicon;
 pub mod organisations;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use facts::*;
 

@@ -4,17 +4,17 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Triple,
 };
 use oxigraph::sparql::{
-    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator, Variable,
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolution,
+    SparqlEvaluator, Variable,
 };
 
 use super::{GraphStore, StoreError};
@@ -108,18 +108,33 @@ pub const FACT_CLASSES: &[&str] = &[
 impl GraphStore {
     /// Runs a SPARQL query. The default graph is the union of all article
     /// graphs unless the query names its own dataset.
-    pub fn query(
-        &self,
-        sparql: &str,
-        timeout: Option<Duration>,
-    ) -> Result<QueryOutcome, QueryError> {
+    ///
+    /// With a `timeout`, the query is evaluated on a thread of its own and
+    /// the returned rows stop with [`QueryError::Timeout`] once the time is
+    /// up, whatever the evaluation is doing: Oxigraph's cancellation token is
+    /// only looked at when the evaluator reads the store, which a join or an
+    /// aggregate over rows already read may not do for a long time. The
+    /// thread is told to stop and ends at its next store access; a process
+    /// that exits after a timeout (the CLI does) does not wait for it.
+    pub fn query(&self, sparql: &str, timeout: Option<Duration>) -> Result<QueryOutcome, QueryError> {
+        let token = CancellationToken::new();
+        let prepared = self.prepare(sparql, &token)?;
+        match timeout {
+            None => {
+                let results = prepared.on_store(&self.store).execute().map_err(evaluation_error)?;
+                Ok(outcome(results))
+            }
+            Some(limit) => self.query_with_deadline(prepared, token, limit),
+        }
+    }
+
+    fn prepare(&self, sparql: &str, token: &CancellationToken) -> Result<PreparedSparqlQuery, QueryError> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, iri) in ns::PREFIXES {
             evaluator = evaluator
                 .with_prefix(*prefix, *iri)
                 .map_err(|e| QueryError::Evaluation(e.to_string()))?;
         }
-        let token = CancellationToken::new();
         let mut prepared = evaluator
             .with_cancellation_token(token.clone())
             .parse_query(sparql)
@@ -127,22 +142,48 @@ impl GraphStore {
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let timer = timeout.map(|limit| Timer::start(limit, token));
-        let results = prepared
-            .on_store(&self.store)
-            .execute()
-            .map_err(|e| evaluation_error(e, timer.as_ref()))?;
-        Ok(match results {
-            QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
-            QueryResults::Solutions(solutions) => QueryOutcome::Solutions {
-                variables: solutions.variables().to_vec(),
-                rows: Box::new(
-                    solutions.map(move |r| r.map_err(|e| evaluation_error(e, timer.as_ref()))),
-                ),
+        Ok(prepared)
+    }
+
+    fn query_with_deadline(
+        &self,
+        prepared: PreparedSparqlQuery,
+        token: CancellationToken,
+        limit: Duration,
+    ) -> Result<QueryOutcome, QueryError> {
+        let (tx, rx) = sync_channel(QUERY_CHANNEL);
+        let store = self.store.clone();
+        thread::Builder::new()
+            .name("newsgraph-query".into())
+            .spawn(move || evaluate(prepared, &store, &tx))
+            .map_err(|e| QueryError::Evaluation(format!("cannot start the query: {e}")))?;
+        let mut stream = Stream {
+            rx,
+            deadline: Instant::now() + limit,
+            limit,
+            token,
+            done: false,
+        };
+        Ok(match stream.next_message() {
+            None => return Err(QueryError::Evaluation(UNEXPECTED_END.into())),
+            Some(Err(e)) => return Err(e),
+            Some(Ok(Message::Boolean(b))) => QueryOutcome::Boolean(b),
+            Some(Ok(Message::Variables(variables))) => QueryOutcome::Solutions {
+                variables,
+                rows: Box::new(std::iter::from_fn(move || {
+                    stream.next_message().map(|m| match m? {
+                        Message::Solution(row) => Ok(row),
+                        _ => Err(QueryError::Evaluation(UNEXPECTED_END.into())),
+                    })
+                })),
             },
-            QueryResults::Graph(triples) => QueryOutcome::Triples(Box::new(
-                triples.map(move |r| r.map_err(|e| evaluation_error(e, timer.as_ref()))),
-            )),
+            Some(Ok(Message::Graph)) => QueryOutcome::Triples(Box::new(std::iter::from_fn(move || {
+                stream.next_message().map(|m| match m? {
+                    Message::Triple(triple) => Ok(triple),
+                    _ => Err(QueryError::Evaluation(UNEXPECTED_END.into())),
+                })
+            }))),
+            Some(Ok(_)) => return Err(QueryError::Evaluation(UNEXPECTED_END.into())),
         })
     }
 
@@ -273,28 +314,125 @@ impl GraphStore {
     }
 }
 
-/// Cancels a query when its time is up.
-struct Timer {
+/// Rows buffered between the evaluating thread and the reader.
+const QUERY_CHANNEL: usize = 256;
+
+const UNEXPECTED_END: &str = "query evaluation ended unexpectedly";
+
+fn outcome(results: QueryResults<'static>) -> QueryOutcome {
+    match results {
+        QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
+        QueryResults::Solutions(solutions) => QueryOutcome::Solutions {
+            variables: solutions.variables().to_vec(),
+            rows: Box::new(solutions.map(|r| r.map_err(evaluation_error))),
+        },
+        QueryResults::Graph(triples) => {
+            QueryOutcome::Triples(Box::new(triples.map(|r| r.map_err(evaluation_error))))
+        }
+    }
+}
+
+/// What the evaluating thread hands to the reader, in order: the kind of
+/// result (`Boolean`, `Variables` or `Graph`), the rows, then `Done`.
+enum Message {
+    Boolean(bool),
+    Variables(Vec<Variable>),
+    Graph,
+    Solution(QuerySolution),
+    Triple(Triple),
+    Error(String),
+    Done,
+}
+
+/// Runs on the query thread; stops when the reader hangs up.
+fn evaluate(prepared: PreparedSparqlQuery, store: &oxigraph::store::Store, tx: &SyncSender<Message>) {
+    let results = match prepared.on_store(store).execute() {
+        Ok(results) => results,
+        Err(e) => {
+            let _ = tx.send(Message::Error(e.to_string()));
+            return;
+        }
+    };
+    let sent = match results {
+        QueryResults::Boolean(b) => tx.send(Message::Boolean(b)).is_ok(),
+        QueryResults::Solutions(solutions) => {
+            tx.send(Message::Variables(solutions.variables().to_vec())).is_ok()
+                && forward(solutions, Message::Solution, tx)
+        }
+        QueryResults::Graph(triples) => tx.send(Message::Graph).is_ok() && forward(triples, Message::Triple, tx),
+    };
+    if sent {
+        let _ = tx.send(Message::Done);
+    }
+}
+
+fn forward<T>(
+    rows: impl Iterator<Item = Result<T, QueryEvaluationError>>,
+    wrap: fn(T) -> Message,
+    tx: &SyncSender<Message>,
+) -> bool {
+    for row in rows {
+        let message = match row {
+            Ok(row) => wrap(row),
+            Err(e) => {
+                let _ = tx.send(Message::Error(e.to_string()));
+                return false;
+            }
+        };
+        if tx.send(message).is_err() {
+            return false;
+        }
+    }
+    true
+}
+
+/// The reader's end: every message must arrive before the deadline.
+struct Stream {
+    rx: Receiver<Message>,
+    deadline: Instant,
     limit: Duration,
-    fired: Arc<AtomicBool>,
+    token: CancellationToken,
+    done: bool,
 }
 
-impl Timer {
-    fn start(limit: Duration, token: CancellationToken) -> Self {
-        let fired = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&fired);
-        thread::spawn(move || {
-            thread::sleep(limit);
-            flag.store(true, Ordering::SeqCst);
-            token.cancel();
-        });
-        Self { limit, fired }
+impl Stream {
+    /// The next message, `None` after `Done`, or the timeout.
+    fn next_message(&mut self) -> Option<Result<Message, QueryError>> {
+        if self.done {
+            return None;
+        }
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        let received = if left.is_zero() {
+            Err(RecvTimeoutError::Timeout)
+        } else {
+            self.rx.recv_timeout(left)
+        };
+        let result = match received {
+            Ok(Message::Done) => {
+                self.done = true;
+                return None;
+            }
+            Ok(Message::Error(e)) => Err(QueryError::Evaluation(e)),
+            Ok(message) => return Some(Ok(message)),
+            Err(RecvTimeoutError::Timeout) => {
+                self.token.cancel();
+                Err(QueryError::Timeout(self.limit))
+            }
+            Err(RecvTimeoutError::Disconnected) => Err(QueryError::Evaluation(UNEXPECTED_END.into())),
+        };
+        self.done = true;
+        Some(result)
     }
 }
 
-fn evaluation_error(error: QueryEvaluationError, timer: Option<&Timer>) -> QueryError {
-    match timer {
-        Some(t) if t.fired.load(Ordering::SeqCst) => QueryError::Timeout(t.limit),
-        _ => QueryError::Evaluation(error.to_string()),
+impl Drop for Stream {
+    fn drop(&mut self) {
+        // A reader that stops early (a closed pipe, an error) stops the
+        // evaluation too.
+        self.token.cancel();
     }
+}
+
+fn evaluation_error(error: QueryEvaluationError) -> QueryError {
+    QueryError::Evaluation(error.to_string())
 }

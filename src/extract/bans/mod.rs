@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::context::{is_company_like, mentions_in};
 use super::lexicon::{PlaceIndex, PlaceWord};
 use super::{Ban, BanStatus, Document, Evidence, Extractor, Facts, OrgId};
 use crate::date::PartialDate;
@@ -141,9 +142,15 @@ impl BanExtractor {
             let mut found = Vec::new();
             for (i, trigger) in triggers.iter().enumerate() {
                 let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| s.clone()).collect();
-                if !previous.is_empty() && trigger.kind.is_none() && anaphoric(sentence, &trigger.span) {
-                    // "Das Verbot gilt mit sofortiger Wirkung": more about the last measure.
-                    for previous in &previous {
+                // "Das Verbot gilt mit sofortiger Wirkung", "the import ban took
+                // effect": more about the last measure (of that kind).
+                let same: Vec<&Report> = previous
+                    .iter()
+                    .filter(|p| trigger.kind.is_none_or(|k| k == p.kind))
+                    .collect();
+                let names_company = mentions_in(facts, range.clone()).iter().any(|(o, _)| is_company_like(facts, *o));
+                if !same.is_empty() && !names_company && anaphoric(sentence, &trigger.span) {
+                    for previous in same {
                         found.push(self.follow_up(doc, facts, index, &spans[i], previous));
                     }
                     continue;
@@ -174,13 +181,16 @@ impl BanExtractor {
             (Some(org), true) if government || !previous.explicit => (Some(org), true),
             _ => (previous.regulator, previous.explicit),
         };
+        // The dates of a lifting are not those of the measure.
+        let lifted = words.is_lifted(sentence);
+        let (imposed, effective) = if lifted { (None, None) } else { (imposed, effective) };
         Report {
             regulator,
             explicit,
             imposed,
             effective,
             immediate: IMMEDIATE.iter().any(|p| lower.contains(p)),
-            lifted: words.is_lifted(sentence),
+            lifted,
             announces: imposes(&lower),
             evidence: Evidence::new(range, 0.6),
             sentence: index,
@@ -268,11 +278,13 @@ fn specific_first(found: Vec<Report>) -> Vec<Report> {
         .collect()
 }
 
-/// "das Verbot", "the ban": a general ban noun with a definite article.
+/// "das Verbot", "the import ban": a ban noun with a definite article.
 fn anaphoric(sentence: &str, trigger: &Range<usize>) -> bool {
     let before = sentence[..trigger.start].to_lowercase();
     let word = &sentence[trigger.clone()];
-    let noun = word.starts_with(|c: char| c.is_uppercase()) || ["ban", "measure", "order", "listing", "restriction"].contains(&word.to_lowercase().as_str());
+    let last = word.split_whitespace().next_back().unwrap_or_default().to_lowercase();
+    let noun = word.starts_with(|c: char| c.is_uppercase())
+        || ["ban", "measure", "order", "listing", "restriction", "embargo", "blacklist", "list", "sanctions"].contains(&last.as_str());
     noun && before.split_whitespace().next_back().is_some_and(|w| DEFINITE.contains(&w))
 }
 
@@ -362,3 +374,6 @@ impl Extractor for BanExtractor {
         }));
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -298,7 +298,9 @@ fn is_subject_of(text: &str, mention: &Range<usize>, trigger: &Range<usize>) -> 
     let gap = text[mention.end..trigger.start].to_lowercase();
     let words: Vec<&str> = gap.split_whitespace().collect();
     let passive = words.iter().any(|w| ["was", "were", "been", "be", "is", "are", "being"].contains(w));
-    words.len() <= 2 && !passive && !gap.contains(['\'', '’', ','])
+    let object = words.iter().any(|w| ["to", "the", "on", "from", "of", "in", "into", "onto", "a", "an"].contains(w));
+    let verb = text[trigger.clone()].starts_with(|c: char| c.is_lowercase());
+    verb && words.len() <= 2 && !passive && !object && !gap.contains(['\'', '’', ','])
 }
 
 fn excluded(lead: &str) -> bool {

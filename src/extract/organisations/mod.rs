@@ -12,7 +12,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
-use super::lexicon::{PlaceIndex, Stopwords, ends_word, starts_word};
+use super::lexicon::{PlaceIndex, Stopwords};
 use super::{Document, Evidence, Extractor, Facts, OrgIdentity, OrgKind, OrgMention, Organisation};
 use crate::text::names;
 use crate::vocab::{KnownOrganisation, Vocabulary};
@@ -340,9 +340,6 @@ fn finish(mut entities: Vec<Entity>, facts: &mut Facts) {
     }
     entities.sort_by_key(|e| e.mentions[0].0.start);
     for e in entities {
-        if let OrgIdentity::Named(_) = e.identity {
-            // keep the label chosen at creation unless a fuller form exists
-        }
         let label = match &e.identity {
             OrgIdentity::Named(_) => e
                 .forms
@@ -371,7 +368,5 @@ fn finish(mut entities: Vec<Entity>, facts: &mut Facts) {
     facts.mentions.sort_by_key(|m| (m.evidence.span.start, m.org));
 }
 
-#[allow(dead_code)]
-fn is_word_at(text: &str, span: &Range<usize>) -> bool {
-    starts_word(text, span.start) && ends_word(text, span.end)
-}
+#[cfg(test)]
+mod tests;

@@ -238,13 +238,13 @@ impl Scan<'_> {
                 }
                 at = next;
             }
+            start = self.split_list(start, end, out);
             while let Some(word) = self.text[start..end].split([' ', '\t']).next() {
                 if word.len() == end - start || !self.stop.is_function_word(word) {
                     break;
                 }
                 start += word.len() + 1;
             }
-            start = self.split_list(start, end, out);
             let name = &self.text[start..end];
             let words = name.split_whitespace().count();
             if words < 2 || !name.starts_with(|c: char| c.is_uppercase()) {
