@@ -4,7 +4,8 @@
 //! batches finished graphs into the store. Channels between them are
 //! bounded, so memory stays flat however large the corpus.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -305,6 +306,10 @@ pub fn extract(article: Article, text_hash: String, pipeline: &Pipeline, options
 fn write(results: Receiver<Outcome>, shared: &Shared<'_>, started: Instant) -> Result<LoadReport, StoreError> {
     let mut report = LoadReport::default();
     let mut batch = Batch::default();
+    let mut writer = shared.store.writer(shared.options.write);
+    // A batch no larger than the loader's own, so each batch of articles
+    // lands in the store in one piece.
+    let batch_quads = shared.options.batch_quads.min(shared.options.write.batch_quads()).max(1);
     let mut articles = 0u64;
     let mut last_progress = Instant::now();
     for outcome in results {
@@ -321,8 +326,8 @@ fn write(results: Receiver<Outcome>, shared: &Shared<'_>, started: Instant) -> R
             }
             Outcome::Failed => report.failed += 1,
         }
-        if batch.quads >= shared.options.batch_quads {
-            batch.commit(shared, &mut report)?;
+        if batch.quads >= batch_quads {
+            writer.write(batch.take(&mut report))?;
         }
         if last_progress.elapsed() >= Duration::from_millis(200) {
             last_progress = Instant::now();
@@ -338,19 +343,32 @@ fn write(results: Receiver<Outcome>, shared: &Shared<'_>, started: Instant) -> R
             break;
         }
     }
-    batch.commit(shared, &mut report)?;
+    let last = batch.take(&mut report);
+    if !last.is_empty() {
+        writer.write(last)?;
+    }
+    writer.finish()?;
     Ok(report)
 }
 
-/// Graphs waiting for the next commit, one per article (last one wins when
+/// Graphs waiting for the next write, one per article (last one wins when
 /// an input names the same article twice).
 #[derive(Default)]
 struct Batch {
     pending: Vec<ArticleWrite>,
     index: HashMap<NamedNode, usize>,
     quads: usize,
-    /// Graphs committed during this load, so a second copy replaces.
-    committed: std::collections::HashSet<NamedNode>,
+    /// Hashes of the graphs written during this load, so a second copy of
+    /// an article replaces the first. Eight bytes an article rather than
+    /// its IRI keeps memory flat; a collision only makes a new article take
+    /// the (equally correct) replace path.
+    written: HashSet<u64>,
+}
+
+fn graph_hash(graph: &NamedNode) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    graph.as_str().hash(&mut h);
+    h.finish()
 }
 
 impl Batch {
@@ -362,27 +380,26 @@ impl Batch {
             earlier.quads = quads;
             return;
         }
-        let replaces = replaces || self.committed.contains(&graph);
+        let replaces = replaces || self.written.contains(&graph_hash(&graph));
         self.index.insert(graph.clone(), self.pending.len());
         self.pending.push(ArticleWrite { graph, quads, replaces });
     }
 
-    fn commit(&mut self, shared: &Shared<'_>, report: &mut LoadReport) -> Result<(), StoreError> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
+    /// The pending articles, counted into `report` as stored.
+    fn take(&mut self, report: &mut LoadReport) -> Vec<ArticleWrite> {
         let pending = std::mem::take(&mut self.pending);
-        let (mut fresh, mut replaced, mut quads) = (0, 0, 0);
         for article in &pending {
-            quads += article.quads.len() as u64;
-            if article.replaces { replaced += 1 } else { fresh += 1 }
+            report.quads += article.quads.len() as u64;
+            if article.replaces {
+                report.replaced += 1;
+            } else {
+                report.loaded += 1;
+            }
         }
-        self.committed.extend(self.index.drain().map(|(g, _)| g));
+        for (graph, _) in self.index.drain() {
+            self.written.insert(graph_hash(&graph));
+        }
         self.quads = 0;
-        shared.store.write(pending, shared.options.write)?;
-        report.loaded += fresh;
-        report.replaced += replaced;
-        report.quads += quads;
-        Ok(())
+        pending
     }
 }

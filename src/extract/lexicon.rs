@@ -71,6 +71,9 @@ impl PlaceIndex {
             }
             for capital in &place.capitals {
                 add(capital, i, PlaceWord::Capital, false);
+                for adjective in city_adjectives(capital) {
+                    add(&adjective, i, PlaceWord::Adjective, false);
+                }
             }
             for city in &place.cities {
                 add(city, i, PlaceWord::City, false);

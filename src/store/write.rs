@@ -1,7 +1,8 @@
 //! Writing articles: new ones through Oxigraph's bulk loader, replaced ones
-//! in a transaction, each batch all-or-nothing.
+//! in a transaction, each article all-or-nothing.
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::store::BulkLoader;
 
 use super::{GraphStore, StoreError};
 use crate::graph::ns;
@@ -26,8 +27,35 @@ pub struct ArticleWrite {
 /// Knobs of Oxigraph's bulk loader, for small machines.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WriteOptions {
+    /// Background threads that turn batches into SST files.
     pub threads: Option<usize>,
+    /// Memory budget of the bulk loader in MB.
     pub memory_mb: Option<usize>,
+}
+
+/// Budget when none is given: two batches of about 300,000 quads in memory
+/// at a time (one being built into SST files, one being filled), which
+/// keeps a load well under 1 GB however large the corpus.
+pub const DEFAULT_MEMORY_MB: usize = 300;
+
+impl WriteOptions {
+    /// Background loader threads: one by default, so extraction keeps the
+    /// other cores while the store builds SST files.
+    pub fn loader_threads(&self) -> usize {
+        self.threads.unwrap_or(1).max(1)
+    }
+
+    fn memory(&self) -> usize {
+        self.memory_mb.unwrap_or(DEFAULT_MEMORY_MB).max(16)
+    }
+
+    /// Quads the bulk loader puts in one SST batch (Oxigraph's own rule:
+    /// about 1 KB per quad and thread). A batch of articles handed to
+    /// [`ArticleWriter::write`] should not be larger, or its articles may
+    /// become durable in two steps.
+    pub fn batch_quads(&self) -> usize {
+        self.memory() * 1000 / self.loader_threads()
+    }
 }
 
 impl GraphStore {
@@ -60,36 +88,20 @@ impl GraphStore {
         }))
     }
 
-    /// Writes a batch of articles. New articles go through the bulk loader
-    /// (one atomic commit), replaced ones through one transaction that drops
-    /// the old graph and inserts the new: after a crash every article is
-    /// either wholly old, wholly new, or absent.
+    /// Writes a batch of articles at once; see [`ArticleWriter`] for many.
     pub fn write(&self, batch: Vec<ArticleWrite>, options: WriteOptions) -> Result<(), StoreError> {
-        let (replaced, fresh): (Vec<_>, Vec<_>) = batch.into_iter().partition(|a| a.replaces);
-        if !fresh.is_empty() {
-            let mut loader = self.store.bulk_loader();
-            if let Some(threads) = options.threads {
-                loader = loader.with_num_threads(threads.max(1));
-            }
-            if let Some(memory) = options.memory_mb {
-                loader = loader.with_max_memory_size_in_megabytes(memory.max(16));
-            }
-            loader
-                .load_quads(fresh.into_iter().flat_map(|a| a.quads))
-                .map_err(|e| self.storage_error(e))?;
-            loader.commit().map_err(|e| self.storage_error(e))?;
+        let mut writer = self.writer(options);
+        writer.write(batch)?;
+        writer.finish()
+    }
+
+    /// A writer for many batches of articles, as `load` produces them.
+    pub fn writer(&self, options: WriteOptions) -> ArticleWriter<'_> {
+        ArticleWriter {
+            store: self,
+            options,
+            loader: None,
         }
-        if !replaced.is_empty() {
-            let mut transaction = self.store.start_transaction().map_err(|e| self.storage_error(e))?;
-            for article in &replaced {
-                transaction
-                    .clear_graph(article.graph.as_ref())
-                    .map_err(|e| self.storage_error(e))?;
-                transaction.extend(article.quads.iter());
-            }
-            transaction.commit().map_err(|e| self.storage_error(e))?;
-        }
-        Ok(())
     }
 
     /// Drops the article named `graph` and all its facts; false when the
@@ -110,5 +122,69 @@ impl GraphStore {
     /// Makes everything written so far durable on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|e| self.storage_error(e))
+    }
+}
+
+/// Writes batches of articles: new ones through one long-lived bulk loader
+/// whose background thread builds SST files while the caller goes on
+/// extracting, replaced ones in a transaction.
+///
+/// Every batch of new articles becomes one ingestion of SST files (the
+/// loader runs without whole-load atomicity, and a batch of at most
+/// [`WriteOptions::batch_quads`] quads is one loader batch), so after a
+/// crash each article is wholly old, wholly new or absent; batches still
+/// being built are lost and are loaded again by the next `load`. Call
+/// [`finish`](Self::finish) to wait for the last batches.
+pub struct ArticleWriter<'a> {
+    store: &'a GraphStore,
+    options: WriteOptions,
+    loader: Option<BulkLoader<'a>>,
+}
+
+impl ArticleWriter<'_> {
+    pub fn write(&mut self, batch: Vec<ArticleWrite>) -> Result<(), StoreError> {
+        let (replaced, fresh): (Vec<_>, Vec<_>) = batch.into_iter().partition(|a| a.replaces);
+        if !fresh.is_empty() {
+            let store = self.store;
+            let options = self.options;
+            let loader = self.loader.get_or_insert_with(|| {
+                store
+                    .store
+                    .bulk_loader()
+                    .without_atomicity()
+                    .with_num_threads(options.loader_threads())
+                    .with_max_memory_size_in_megabytes(options.memory())
+            });
+            loader
+                .load_quads(fresh.into_iter().flat_map(|a| a.quads))
+                .map_err(|e| store.storage_error(e))?;
+        }
+        if !replaced.is_empty() {
+            // An older copy may still be on its way through the loader:
+            // let it land before the transaction replaces it.
+            self.finish_loader()?;
+            let store = self.store;
+            let mut transaction = store.store.start_transaction().map_err(|e| store.storage_error(e))?;
+            for article in &replaced {
+                transaction
+                    .clear_graph(article.graph.as_ref())
+                    .map_err(|e| store.storage_error(e))?;
+                transaction.extend(article.quads.iter());
+            }
+            transaction.commit().map_err(|e| store.storage_error(e))?;
+        }
+        Ok(())
+    }
+
+    /// Waits until everything written is in the store.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        self.finish_loader()
+    }
+
+    fn finish_loader(&mut self) -> Result<(), StoreError> {
+        match self.loader.take() {
+            Some(loader) => loader.commit().map_err(|e| self.store.storage_error(e)),
+            None => Ok(()),
+        }
     }
 }

@@ -150,6 +150,8 @@ fn is_description(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() > 1
         && (super::patterns::is_role_word(words[0])
+            || name.contains("'s ")
+            || name.contains("’s ")
             || words[0].starts_with(|c: char| c.is_lowercase())
             || words[1..]
                 .iter()

@@ -154,6 +154,9 @@ impl OrganisationExtractor {
                 FormKind::Metonym => None,
             };
             if let Some(entry) = entry {
+                if let Some(unit) = self.national_unit(text, &hit.span, entry) {
+                    out.push(unit);
+                }
                 let mut c = Candidate::new(hit.span, Origin::Gazetteer, self.entries[entry].kind);
                 c.entry = Some(entry);
                 out.push(c);
@@ -179,6 +182,26 @@ impl OrganisationExtractor {
         scan.role_compounds(&mut out);
         let intros = scan.acronym_introductions();
         (out, intros)
+    }
+
+    /// "Danone Russia", "Gazprom Germania": a company's unit in a country is
+    /// an organisation of its own.
+    fn national_unit(&self, text: &str, span: &Range<usize>, entry: usize) -> Option<Candidate> {
+        let known = &self.entries[entry];
+        if known.kind != OrgKind::Company {
+            return None;
+        }
+        let rest = text[span.end..].strip_prefix(' ')?;
+        let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        let country = matches!(self.places.word(word), Some((_, crate::extract::lexicon::PlaceWord::Name)));
+        let capitalised = word.starts_with(|c: char| c.is_uppercase());
+        if !(country && capitalised) || rest[word_len..].starts_with(['\'', '’']) {
+            return None;
+        }
+        let mut c = Candidate::new(span.start..span.end + 1 + word_len, Origin::LegalForm, OrgKind::Company);
+        c.entry = None;
+        Some(c)
     }
 
     /// "in der EU", "across the EU": a body that is also a place, used as a

@@ -15,10 +15,10 @@ use crate::extract::lexicon::{PlaceIndex, PlaceWord, Stopwords};
 /// a lower-case-first brand ("iPhone").
 const WORD: &str = r"(?:\p{Lu}[\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*|\p{Ll}\p{Lu}[\p{L}\p{N}]*)";
 
-const LEGAL: &str = r"GmbH & Co\. KGaA|GmbH & Co\. KG|GmbH & Co\. OHG|Co\., ?Ltd\.?|Co\. Ltd\.?|Pte\.? Ltd\.?|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|Sdn\.? Bhd\.?|Private Limited|gGmbH|GmbH|KGaA|AG|SE|KG|OHG|UG|Inc\.?|Ltd\.?|LLC|LLP|L\.P\.|LP|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|SA|S\.L\.|N\.V\.|NV|B\.V\.|BV|A/S|ApS|ASA|AB|Oyj|Oy|S\.p\.A\.|SpA|S\.r\.l\.|Srl|s\.r\.o\.|Sp\. z o\.o\.|Kft\.|Ltda\.|PJSC|JSC|Limited";
+const LEGAL: &str = r"GmbH & Co\. KGaA|GmbH & Co\. KG|GmbH & Co\. OHG|Co\., ?Ltd\.?|Co\. Ltd\.?|Pte\.? Ltd\.?|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|Sdn\.? Bhd\.?|Private Limited|Corporation|Incorporated|Limited|gGmbH|GmbH|KGaA|AG|SE|KG|OHG|UG|Inc\.?|Ltd\.?|LLC|LLP|L\.P\.|LP|Corp\.?|Co\.|plc|PLC|S\.A\.S\.|SAS|S\.A\.|SA|S\.L\.|N\.V\.|NV|B\.V\.|BV|A/S|ApS|ASA|AB|Oyj|Oy|S\.p\.A\.|SpA|S\.r\.l\.|Srl|s\.r\.o\.|Sp\. z o\.o\.|Kft\.|Ltda\.|PJSC|JSC|A\.Ş\.|A\.S\.";
 
 /// English institution heads.
-const HEADS_EN: &str = "Alliance|Coalition|Forum|Society|Partnership|Department|Ministry|Commission|Authority|Agency|Administration|Bureau|Office|Court|Tribunal|Council|Senate|House|Parliament|Congress|Assembly|Centre|Center|Task Force|Association|Institute|Exchange|Board|Committee|Federation|Union|Organisation|Organization|Foundation|Breweries|Brewery|Airlines|Circuit|Directorate|Inspectorate|Service|Police|Reserve|Bank|Chamber|Prosecutor's Office|Commissioner";
+const HEADS_EN: &str = "Alliance|Coalition|Confederation|Forum|Society|Partnership|Group|Department|Ministry|Commission|Authority|Agency|Administration|Bureau|Office|Court|Tribunal|Council|Senate|House|Parliament|Congress|Assembly|Centre|Center|Task Force|Association|Institute|Exchange|Board|Committee|Federation|Union|Organisation|Organization|Foundation|Breweries|Brewery|Airlines|Circuit|Directorate|Inspectorate|Service|Police|Reserve|Bank|Chamber|Prosecutor's Office|Commissioner";
 
 /// German heads that make a compound an institution's name.
 const HEADS_DE: &str = "ministerium|ministeriums|kartellamt|kartellamts|netzagentur|agentur|amt|amts|amtes|gerichtshof|gerichtshofs|gericht|gerichts|staatsanwaltschaft|verwaltung|kommission|anstalt|beauftragte|beauftragten|beauftragter|bundesbank|kabinett|kanzleramt|rechnungshof|bundestag|bundesrat|verfassungsschutz";
@@ -76,7 +76,7 @@ pub struct Patterns {
 
 impl Patterns {
     pub fn new() -> Self {
-        let connector = r"(?:&|und|and|of|for|für|de|du|la|per|e|y|van|von der)";
+        let connector = r"(?:&|und|and|of|for|für|de|du|la|per|e|y|van)";
         let legal = format!(
             r"(?P<name>{WORD}(?:[ \t]+(?:{connector}[ \t]+)?(?:{WORD}|\({WORD}\)|\p{{N}}+))*),?[ \t]+(?P<legal>{LEGAL})"
         );
@@ -84,9 +84,7 @@ impl Patterns {
         let institution_en = format!(
             r"(?P<name>(?:{en_word}[ \t]+(?:(?:and|&|of|for|the)[ \t]+)*)*(?:{HEADS_EN})(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{en_word}(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+)*{en_word})*)?)"
         );
-        let institution_de = format!(
-            r"(?P<name>(?:\p{{Lu}}[\p{{L}}]*-)*\p{{Lu}}[\p{{L}}]*?(?:{HEADS_DE}))\b"
-        );
+        let institution_de = r"\b(?P<name>(?:\p{Lu}[\p{L}]*-)*\p{Lu}[\p{L}]*)\b".to_owned();
         Self {
             legal: compile(&legal),
             institution_en: compile(&institution_en),
@@ -126,6 +124,12 @@ impl Scan<'_> {
             {
                 continue;
             }
+            // "United Co. Rusal": the name goes on after what looked like a
+            // legal form.
+            let next = self.text[legal.end()..].strip_prefix(' ').unwrap_or_default();
+            if legal.as_str().len() <= 4 && next.starts_with(|c: char| c.is_uppercase()) && !next.starts_with("Ltd") {
+                continue;
+            }
             let start = self.trim_leading(name.start(), name.end());
             if start >= name.end() {
                 continue;
@@ -152,7 +156,12 @@ impl Scan<'_> {
         let after = &run[at + sep.len()..];
         let capitals = |s: &str| s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
         let connected = before.split_whitespace().rev().nth(1).is_some_and(|w| ["of", "for", "für"].contains(&w));
-        if capitals(before) >= 2 && capitals(after) >= 2 && !connected {
+        // "the Deposit Insurance and Credit Guarantee Corporation" is one
+        // name: lists of names do not start with an article.
+        let articles = ["the", "The", "der", "die", "das", "Der", "Die", "Das"];
+        let article = self.text[..start].split_whitespace().next_back().is_some_and(|w| articles.contains(&w))
+            && !after.split_whitespace().next().is_some_and(|w| articles.contains(&w));
+        if capitals(before) >= 2 && capitals(after) >= 2 && !connected && !article {
             let list_start = self.trim_leading(start, start + at);
             if list_start < start + at {
                 out.push(Candidate::new(list_start..start + at, Origin::Cue, OrgKind::Company));
@@ -187,12 +196,21 @@ impl Scan<'_> {
             let drop = self.stop.is_not_a_name(word)
                 || is_role_word(word)
                 || is_descriptor_adjective(word)
-                || (self.is_place_word(word) && self.appears_alone(next_start, end));
+                // "Bremer Frostline", "Regensburger Voltaro": a town's adjective
+                // when the name after it stands alone elsewhere.
+                || (self.is_place_adjective(word) && word.ends_with("er") && next_start < end)
+                || ((self.is_place_adjective(word) || (!self.is_place_word(word) && word.ends_with("er")))
+                    && self.appears_alone(next_start, end));
             if !drop {
                 return start;
             }
             start = next_start;
         }
+    }
+
+    /// "Bremer", "chinesische": a place as an adjective (not "China").
+    fn is_place_adjective(&self, word: &str) -> bool {
+        matches!(self.places.word(word), Some((_, PlaceWord::Adjective)))
     }
 
     fn is_place_word(&self, word: &str) -> bool {
@@ -230,10 +248,13 @@ impl Scan<'_> {
         for m in self.patterns.institution_en.find_iter(self.text) {
             let end = m.end();
             let mut start = after_last_determiner(self.text, m.start(), end);
+            // "Britain's Gambling Commission", "the Commerce Department's
+            // Bureau of Industry and Security": the name follows the
+            // possessive.
             let mut at = start;
             for word in self.text[start..end].split(' ') {
                 let next = at + word.len() + 1;
-                if next < end && is_possessive_place(self.places, word) {
+                if next < end && (word.ends_with("'s") || word.ends_with("’s")) {
                     start = next;
                 }
                 at = next;
@@ -262,13 +283,21 @@ impl Scan<'_> {
         for caps in self.patterns.institution_de.captures_iter(self.text) {
             let Some(m) = caps.name("name") else { continue };
             let word = m.as_str();
+            let lower = word.to_lowercase();
+            if !HEADS_DE.split('|').any(|h| lower.ends_with(h)) {
+                continue;
+            }
             let mut end = m.end();
             let mut named = is_named_compound(word);
             if let Some(f) = self.patterns.fuer_phrase.find(&self.text[end..]) {
                 end += f.end();
                 named = true;
             } else if let Some(place_end) = self.place_after(end) {
-                end = place_end;
+                // "Twerskoi-Bezirksgericht" is named already; "in Moskau"
+                // after it is where it sits, not part of the name.
+                if !(named && word.contains('-') && self.text[end..].starts_with(" in ")) {
+                    end = place_end;
+                }
                 named = true;
             }
             if !named {
@@ -375,9 +404,12 @@ impl Scan<'_> {
             let Some(m) = self.patterns.name_run.find(&self.text[at..]) else {
                 return;
             };
-            let span = at..at + m.end();
+            let mut span = at..at + m.end();
+            span.end = at + self.name_words(&self.text[span.clone()]);
             let name = &self.text[span.clone()];
-            if !self.plausible_name(name) {
+            let last = name.split_whitespace().next_back().unwrap_or_default();
+            let cut_short = ["Co", "Inc", "Corp", "Ltd"].contains(&last) || self.text[span.end..].starts_with(['+', '&', '.']) && !self.text[span.end..].starts_with(". ");
+            if !self.plausible_name(name) || cut_short {
                 return;
             }
             out.push(Candidate::new(span.clone(), Origin::Cue, OrgKind::Company));
@@ -399,6 +431,30 @@ impl Scan<'_> {
         let word = &rest[..word_len];
         let after = rest[word_len..].strip_prefix("'s ").or_else(|| rest[word_len..].strip_prefix("’s "))?;
         (!word.contains(' ') && self.places.word(word).is_some()).then(|| at + rest.len() - after.len())
+    }
+
+    /// How much of a run of capitalised words after a role noun is the
+    /// name: German capitalises every noun ("Vergleichsportal Zinsmarkt
+    /// Einlagen"), so a second word stays only when it looks like part of a
+    /// name: after an adjective ("Hanseatische Kältetechnik"), written
+    /// CamelCase or with digits, a designator, or the pair recurs.
+    fn name_words(&self, run: &str) -> usize {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        let Some(first) = words.first() else { return 0 };
+        let mut len = first.len();
+        for pair in words.windows(2) {
+            let second = pair[1];
+            let adjective = ["e", "er", "es", "en"].iter().any(|e| pair[0].ends_with(e)) && pair[0].chars().next().is_some_and(char::is_uppercase);
+            let camel = second.chars().skip(1).any(char::is_uppercase) || second.chars().any(|c| c.is_ascii_digit());
+            let designator = crate::text::names::key(&format!("{} {}", pair[0], second)).is_some_and(|k| !k.contains(' '));
+            let recurs = self.text.matches(&format!("{} {}", pair[0], second)).count() > 1;
+            let english = second.is_ascii() && !second.ends_with("en") && !second.ends_with("ung");
+            if !(adjective || camel || designator || recurs || english) {
+                break;
+            }
+            len = run.find(second).map_or(len, |i| i + second.len());
+        }
+        len
     }
 
     fn plausible_name(&self, name: &str) -> bool {

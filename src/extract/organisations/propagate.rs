@@ -126,8 +126,9 @@ pub fn related(entities: &mut [Entity]) {
                     .any(|fa| forms_b.iter().any(|fb| *fa == format!("bundes{fb}") || *fa == format!("bundes{fb}s")))
             })
             .collect();
+        let one_word = forms_b.iter().all(|f| !f.contains(' '));
         let starts: Vec<usize> = (0..entities.len())
-            .filter(|&a| a != b && !key_b.contains(' '))
+            .filter(|&a| a != b && !key_b.contains(' ') && one_word)
             .filter(|&a| match &entities[a].identity {
                 OrgIdentity::Named(key_a) => key_a.split(' ').next() == Some(key_b.as_str()) && key_a.contains(' '),
                 OrgIdentity::Known(_) => false,
