@@ -94,7 +94,10 @@ impl BanExtractor {
                 return (Some(*org), true);
             }
         }
-        if let Some((org, _)) = named.iter().find(|(_, s)| s.start < at) {
+        // "the Treasury Department's Office of Foreign Assets Control": the
+        // office acts, not its parent.
+        let possessor = |s: &Range<usize>| text[s.end..].starts_with("'s ") || text[s.end..].starts_with("’s ");
+        if let Some((org, _)) = named.iter().find(|(_, s)| s.start < at && !possessor(s)) {
             return (Some(*org), true);
         }
         if let Some(org) = self.country_actor(doc, facts, range, at) {
@@ -103,10 +106,17 @@ impl BanExtractor {
         if let Some((org, _)) = named.first() {
             return (Some(*org), true);
         }
-        if let Some(kind) = referred_kind(&text[range.clone()])
-            && let Some(org) = nearest_of_kind(facts, range.start, |k| k == kind) {
+        if let Some((word, kind)) = referred_kind(&text[range.clone()]) {
+            // "the ministry": an organisation with that word in its name,
+            // else one of that kind.
+            let named_so = |o: &Organisation| {
+                std::iter::once(&o.label).chain(o.forms.iter()).any(|f| f.to_lowercase().contains(word))
+            };
+            let by_name = nearest_of(facts, range.start, |o| o.kind == kind && named_so(o));
+            if let Some(org) = by_name.or_else(|| nearest_of_kind(facts, range.start, |k| k == kind)) {
                 return (Some(org), false);
             }
+        }
         let fallback = nearest_of_kind(facts, range.start, |k| k == OrgKind::Authority)
             .or_else(|| nearest_of_kind(facts, range.start, |k| k != OrgKind::Company && k != OrgKind::Other));
         (fallback, false)
@@ -177,10 +187,30 @@ impl BanExtractor {
             }
         }
         let lower = doc.text[range.clone()].to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        // "they", "them": the companies the sentence before named.
+        if words.iter().any(|w| ["they", "them", "their", "ihnen"].contains(w)) && index > 0 {
+            let before = doc.sentences[index - 1].clone();
+            let mut listed: Vec<OrgId> = Vec::new();
+            for (org, _) in mentions_in(facts, before) {
+                if is_company_like(facts, org) && !listed.contains(&org) {
+                    listed.push(org);
+                }
+            }
+            if listed.len() > 1 {
+                return listed;
+            }
+        }
         let refers = |list: &[&str]| {
-            lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| list.iter().any(|c| w == *c || (w.len() > 8 && w.ends_with(c))))
+            words.iter().enumerate().any(|(i, w)| {
+                list.iter().any(|c| {
+                    let hit = *w == *c || (w.len() > 8 && w.ends_with(c));
+                    // A plural ("apps", "Geräte") only with an article: "die
+                    // Geräte", not "94 lending apps".
+                    let plural = c.ends_with('s') || c.ends_with('e') || c.ends_with("en");
+                    hit && (!plural || i > 0 && ["the", "die", "these", "diese", "its", "seine", "ihre"].contains(&words[i - 1]))
+                })
+            })
         };
         let main = crate::extract::context::main_company(facts);
         let before = crate::extract::context::company_before(facts, range.start);
@@ -333,20 +363,26 @@ fn acquirer(text: &str, named: &[(OrgId, Range<usize>)]) -> Option<OrgId> {
     named.first().map(|(o, _)| *o)
 }
 
-/// A noun in the sentence that refers back to an authority of some kind.
-fn referred_kind(sentence: &str) -> Option<OrgKind> {
+/// A noun in the sentence that refers back to an authority of some kind,
+/// with that kind.
+fn referred_kind(sentence: &str) -> Option<(&'static str, OrgKind)> {
     let lower = sentence.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
         AUTHORITY_WORDS
             .iter()
             .find(|(word, _)| w == *word || (w.len() > word.len() + 3 && w.ends_with(word)))
-            .map(|(_, k)| *k)
+            .map(|(word, k)| (*word, *k))
     })
 }
 
 /// The organisation of a kind named last before `at`, else first after.
 fn nearest_of_kind(facts: &Facts, at: usize, kind: impl Fn(OrgKind) -> bool) -> Option<OrgId> {
-    let fits = |m: &&OrgMention| facts.organisations.get(m.org).is_some_and(|o| kind(o.kind));
+    nearest_of(facts, at, |o| kind(o.kind))
+}
+
+/// The organisation that fits, named last before `at`, else first after.
+fn nearest_of(facts: &Facts, at: usize, fits: impl Fn(&Organisation) -> bool) -> Option<OrgId> {
+    let fits = |m: &&OrgMention| facts.organisations.get(m.org).is_some_and(&fits);
     let split = facts.mentions.partition_point(|m| m.evidence.span.start < at);
     facts.mentions[..split]
         .iter()

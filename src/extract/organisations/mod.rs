@@ -180,6 +180,7 @@ impl OrganisationExtractor {
         scan.institutions_de(&mut out);
         scan.role_cues(&mut out);
         scan.role_compounds(&mut out);
+        scan.camel_case(&mut out);
         let intros = scan.acronym_introductions();
         (out, intros)
     }

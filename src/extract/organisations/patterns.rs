@@ -72,6 +72,7 @@ pub struct Patterns {
     name_run: Regex,
     acronym_intro: Regex,
     compound: Regex,
+    camel: Regex,
 }
 
 impl Patterns {
@@ -95,6 +96,7 @@ impl Patterns {
             name_run: compile(&format!(r"^{WORD}(?:[ \t]+(?:&[ \t]+)?{WORD})*")),
             acronym_intro: compile(r"\(([\p{Lu}][\p{Lu}\p{Ll}&]{1,7})\)"),
             compound: compile(&format!(r"\b(?P<name>{WORD}?)-(?P<role>\p{{Lu}}\p{{Ll}}+)\b")),
+            camel: compile(r"\b\p{Lu}\p{Ll}+\p{Lu}\p{Ll}[\p{L}\p{N}]*\b"),
         }
     }
 }
@@ -467,6 +469,17 @@ impl Scan<'_> {
             && !crate::text::names::is_first_name(first)
     }
 
+    /// "QuickRupee", "SolarKontor": a word with a capital inside is a brand
+    /// or company name.
+    pub fn camel_case(&self, out: &mut Vec<Candidate>) {
+        for m in self.patterns.camel.find_iter(self.text) {
+            let word = m.as_str();
+            if !self.stop.is_not_a_name(word) && self.places.word(word).is_none() && !word.starts_with("Mc") {
+                out.push(Candidate::new(m.range(), Origin::Cue, OrgKind::Company));
+            }
+        }
+    }
+
     /// "Huawei-Sprecher", "FCC-Chefin": the first part is an organisation.
     pub fn role_compounds(&self, out: &mut Vec<Candidate>) {
         for caps in self.patterns.compound.captures_iter(self.text) {
@@ -598,7 +611,9 @@ fn after_last_determiner(text: &str, start: usize, end: usize) -> usize {
 fn is_english_role(word: &str) -> bool {
     let lower = word.to_lowercase();
     let head = lower.rsplit('-').next().unwrap_or(&lower);
-    ROLES_EN.contains(&head) || (head.ends_with("maker") && head.len() > 5)
+    let singular = head.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| head.strip_suffix('s').map(str::to_owned));
+    let is_role = |h: &str| ROLES_EN.contains(&h) || (h.ends_with("maker") && h.len() > 5);
+    is_role(head) || singular.is_some_and(|s| is_role(&s))
 }
 
 /// Compound adjectives that describe rather than name ("Ohio-based",
