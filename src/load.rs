@@ -318,6 +318,12 @@ fn write(results: Receiver<Outcome>, shared: &Shared<'_>, started: Instant) -> R
             Outcome::Extracted { graph, quads, replaces, facts, bytes } => {
                 report.bytes += bytes;
                 report.facts.add(facts);
+                // Write before the batch would outgrow the loader's: a
+                // larger one would be split, and its second half would wait
+                // for the first to be built.
+                if batch.quads > 0 && batch.quads + quads.len() > batch_quads {
+                    writer.write(batch.take(&mut report))?;
+                }
                 batch.push(graph, quads, replaces);
             }
             Outcome::Skipped { bytes } => {

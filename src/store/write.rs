@@ -33,16 +33,20 @@ pub struct WriteOptions {
     pub memory_mb: Option<usize>,
 }
 
-/// Budget when none is given: two batches of about 300,000 quads in memory
-/// at a time (one being built into SST files, one being filled), which
-/// keeps a load well under 1 GB however large the corpus.
+/// Budget when none is given. The loader builds one batch per thread in
+/// the background while the next is filled, so about threads + 1 batches
+/// of `budget / threads` quads are in memory at a time; 300 MB keeps a
+/// load well under 1 GB however large the corpus.
 pub const DEFAULT_MEMORY_MB: usize = 300;
 
 impl WriteOptions {
-    /// Background loader threads: one by default, so extraction keeps the
-    /// other cores while the store builds SST files.
+    /// Background loader threads: one per core by default (Oxigraph's own
+    /// default), so the last batches are built in parallel once extraction
+    /// is done.
     pub fn loader_threads(&self) -> usize {
-        self.threads.unwrap_or(1).max(1)
+        self.threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1)
     }
 
     fn memory(&self) -> usize {

@@ -149,7 +149,10 @@ impl BanExtractor {
                     .filter(|p| trigger.kind.is_none_or(|k| k == p.kind))
                     .collect();
                 let names_company = mentions_in(facts, range.clone()).iter().any(|(o, _)| is_company_like(facts, *o));
-                if !same.is_empty() && !names_company && anaphoric(sentence, &trigger.span) {
+                // "Amerikanische Unternehmen dürfen daher keine Geschäfte mehr
+                // machen": a consequence of the measure just reported.
+                let consequence = trigger.kind.is_none() && consequence(sentence);
+                if !same.is_empty() && ((!names_company && anaphoric(sentence, &trigger.span)) || consequence) {
                     for previous in same {
                         found.push(self.follow_up(doc, facts, index, &spans[i], previous));
                     }
@@ -286,6 +289,13 @@ fn anaphoric(sentence: &str, trigger: &Range<usize>) -> bool {
     let noun = word.starts_with(|c: char| c.is_uppercase())
         || ["ban", "measure", "order", "listing", "restriction", "embargo", "blacklist", "list", "sanctions"].contains(&last.as_str());
     noun && before.split_whitespace().next_back().is_some_and(|w| DEFINITE.contains(&w))
+}
+
+fn consequence(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ["daher", "deshalb", "damit", "somit", "therefore", "thus", "hence", "consequently"].contains(&w))
 }
 
 /// A reference word that points back: a noun after a definite article

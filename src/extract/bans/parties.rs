@@ -169,34 +169,20 @@ impl BanExtractor {
     /// ("Betroffen sind ..."), or a word like "das Unternehmen" refers back.
     fn implied_targets(&self, doc: &Document<'_>, facts: &Facts, range: &Range<usize>, named_measure: bool) -> Vec<OrgId> {
         let index = doc.sentence_at(range.start);
-        if let Some(next) = doc.sentences.get(index + 1) {
-            let sentence = doc.text[next.clone()].to_lowercase();
-            let listing = ["betroffen", "darunter", "among them", "affected", "they include", "including"]
-                .iter()
-                .any(|w| sentence.contains(w));
-            if listing {
-                let mut out: Vec<OrgId> = Vec::new();
-                for (org, _) in mentions_in(facts, next.clone()) {
-                    if is_company_like(facts, org) && !out.contains(&org) {
-                        out.push(org);
-                    }
-                }
-                if !out.is_empty() {
-                    return out;
-                }
-            }
-        }
         let lower = doc.text[range.clone()].to_lowercase();
         let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        // "drei Unternehmen", "four companies": named in a list further on.
+        let counted = words.windows(2).any(|w| is_count(w[0]) && is_company_word(w[1]));
+        let reach = if counted { 10 } else { 1 };
+        if let Some(listed) = listed_after(doc, facts, index, reach) {
+            return listed;
+        }
+        if counted {
+            return Vec::new();
+        }
         // "they", "them": the companies the sentence before named.
         if words.iter().any(|w| ["they", "them", "their", "ihnen"].contains(w)) && index > 0 {
-            let before = doc.sentences[index - 1].clone();
-            let mut listed: Vec<OrgId> = Vec::new();
-            for (org, _) in mentions_in(facts, before) {
-                if is_company_like(facts, org) && !listed.contains(&org) {
-                    listed.push(org);
-                }
-            }
+            let listed = companies_in(facts, doc.sentences[index - 1].clone());
             if listed.len() > 1 {
                 return listed;
             }
@@ -206,9 +192,11 @@ impl BanExtractor {
                 list.iter().any(|c| {
                     let hit = *w == *c || (w.len() > 8 && w.ends_with(c));
                     // A plural ("apps", "Geräte") only with an article: "die
-                    // Geräte", not "94 lending apps".
+                    // Geräte", not "94 lending apps"; a company word only in
+                    // the singular: "das Unternehmen", not "drei Unternehmen".
                     let plural = c.ends_with('s') || c.ends_with('e') || c.ends_with("en");
-                    hit && (!plural || i > 0 && ["the", "die", "these", "diese", "its", "seine", "ihre"].contains(&words[i - 1]))
+                    let article = i > 0 && DEFINITE_OR_POSSESSIVE.contains(&words[i - 1]);
+                    hit && (!plural || article) && !(i > 0 && is_count(words[i - 1]))
                 })
             })
         };
@@ -225,6 +213,51 @@ impl BanExtractor {
         };
         found.into_iter().collect()
     }
+}
+
+const DEFINITE_OR_POSSESSIVE: &[&str] = &[
+    "the", "die", "das", "der", "des", "dem", "these", "diese", "dieses", "its", "seine", "seiner",
+    "ihre", "ihrer",
+];
+
+fn is_count(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+        || [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "zwei", "drei",
+            "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "mehrere", "many", "dozens", "viele",
+        ]
+        .contains(&word)
+}
+
+fn is_company_word(word: &str) -> bool {
+    ["companies", "firms", "unternehmen", "firmen", "entities", "suppliers", "exporters", "lenders", "apps", "konzerne", "hersteller", "anbieter", "banks", "banken"]
+        .contains(&word)
+}
+
+/// The companies of a listing sentence among the next `reach` sentences
+/// ("Betroffen sind ...", "Among them ...").
+fn listed_after(doc: &Document<'_>, facts: &Facts, index: usize, reach: usize) -> Option<Vec<OrgId>> {
+    for next in doc.sentences.iter().skip(index + 1).take(reach) {
+        let sentence = doc.text[next.clone()].to_lowercase();
+        let listing = ["betroffen", "darunter", "among them", "affected", "they include", "including", "designated", "namely", "sind die", "are the"]
+            .iter()
+            .any(|w| sentence.contains(w));
+        let companies = companies_in(facts, next.clone());
+        if listing && !companies.is_empty() {
+            return Some(companies);
+        }
+    }
+    None
+}
+
+fn companies_in(facts: &Facts, range: Range<usize>) -> Vec<OrgId> {
+    let mut out: Vec<OrgId> = Vec::new();
+    for (org, _) in mentions_in(facts, range) {
+        if is_company_like(facts, org) && !out.contains(&org) {
+            out.push(org);
+        }
+    }
+    out
 }
 
 /// "the US subsidiary of China Telecom": when the article names a

@@ -225,6 +225,7 @@ impl OrganisationExtractor {
     /// equals the most reliable. A gazetteer name inside a longer name that
     /// only adds a legal form or a place passes its identity on.
     fn select(&self, text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+        candidates.retain(|c| !self.is_locative(text, &c.span));
         candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end), std::cmp::Reverse(c.origin)));
         let mut kept: Vec<Candidate> = Vec::new();
         for c in candidates {
