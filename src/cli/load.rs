@@ -29,8 +29,8 @@ pub fn run(cli: &Cli, args: &LoadArgs) -> Result<u8, Failure> {
         batch_quads: args.batch.max(1),
         force: args.force,
     };
-    let store = open_store(cli, Access::Write)?;
     let stop = interrupt_flag();
+    let store = open_store(cli, Access::Write)?;
     let terminal = Terminal::new(!cli.quiet && stderr_is_terminal(), cli.quiet);
     let pipeline = Pipeline::standard(&vocab);
     let report = load::load(

@@ -192,35 +192,59 @@ impl EmployeeExtractor {
         })
     }
 
-    /// "davon mehr als 3.000 in China", ", etwa 2.100 in Deutschland": more
-    /// counts of the same organisation for a place.
+    /// "davon mehr als 3.000 in China", ", etwa 2.100 in Deutschland", "in
+    /// Deutschland sind es weniger als 200": later clauses of the sentence
+    /// that give the same organisation's count for a place.
     fn continuations(&self, doc: &Document<'_>, sentence: &Range<usize>, first: &EmployeeCount) -> Vec<EmployeeCount> {
         let text = doc.text;
-        let from = first.evidence.span.end;
-        let rest = &text[from..sentence.end];
         let mut out = Vec::new();
-        let Some(cont) = continuation(rest) else {
-            return out;
-        };
-        let at = from + cont.number_at;
-        let Some(number) = numbers::parse_at(&text[at..]) else {
-            return out;
-        };
-        let (relation, rel_len) = relation_before(&text[from..at]);
-        let end = at + number.len;
-        let place = self.places.find(&text[end..sentence.end.min(end + 40)]).into_iter().next().and_then(|hit| {
-            (hit.span.start <= 16).then(|| self.codes.get(hit.place).cloned()).flatten()
-        });
-        if place.is_some() && number.value >= 1.0 {
-            out.push(EmployeeCount {
-                org: first.org,
-                value: number.value.round() as u64,
-                relation,
-                place,
-                evidence: Evidence::new(at - rel_len..end, 0.7),
-            });
+        let mut at = first.evidence.span.end;
+        while at < sentence.end {
+            // A comma between digits ("1,100") is part of a number.
+            let bytes = text.as_bytes();
+            let clause_end = text[at..sentence.end]
+                .match_indices([',', ';'])
+                .map(|(i, _)| at + i)
+                .find(|&i| !(i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                .unwrap_or(sentence.end);
+            if let Some(count) = self.clause_count(text, at..clause_end, first.org) {
+                out.push(count);
+            }
+            at = clause_end + 1;
         }
         out
+    }
+
+    /// A bare number with a place in one clause: "etwa 2.100 in
+    /// Deutschland", "including nearly 900 in China".
+    fn clause_count(&self, text: &str, clause: Range<usize>, org: Option<OrgId>) -> Option<EmployeeCount> {
+        let part = &text[clause.clone()];
+        let digit = part.find(|c: char| c.is_ascii_digit())?;
+        let at = clause.start + digit;
+        let number = numbers::parse_at(&text[at..clause.end])?;
+        let end = at + number.len;
+        let after = text[end..clause.end].trim_start().to_lowercase();
+        let before = text[clause.start..at].to_lowercase();
+        let lead_word = before.split_whitespace().next_back().unwrap_or_default();
+        let (relation, rel_len) = relation_before(&text[clause.start..at]);
+        let introduced = rel_len > 0 || ["davon", "including", "es", "sind", "are", "of", "whom"].contains(&lead_word) || before.trim().is_empty();
+        let bare = after.is_empty() || ["in ", "of them", "davon", "people", "menschen", "beschäftigte", "mitarbeiter", "employees", "staff"].iter().any(|w| after.starts_with(w));
+        let hits = self.places.find(part);
+        let place = hits.into_iter().find(|h| {
+            let lead = part[..h.span.start].trim_end().to_lowercase();
+            matches!(h.word, PlaceWord::Deictic) || (matches!(h.word, PlaceWord::Name) && ["in", "in den", "in der", "im", "across", "in the"].iter().any(|p| lead.ends_with(p)))
+        })?;
+        let value = number.value;
+        if !(introduced && bare) || value < 1.0 || value.fract() != 0.0 || (1900.0..=2100.0).contains(&value) && rel_len == 0 {
+            return None;
+        }
+        Some(EmployeeCount {
+            org,
+            value: value.round() as u64,
+            relation,
+            place: self.codes.get(place.place).cloned(),
+            evidence: Evidence::new(at - rel_len..end, 0.7),
+        })
     }
 
     /// Which organisation the count belongs to.
@@ -320,45 +344,6 @@ fn relation_before(before: &str) -> (Relation, usize) {
         .map_or((Relation::Exact, 0), |(cue, relation)| {
             (*relation, before.len() - (lower.len() - cue.len()))
         })
-}
-
-struct Continuation {
-    number_at: usize,
-}
-
-/// ", davon mehr als 3.000 in China" or ", etwa 2.100 in Deutschland".
-fn continuation(rest: &str) -> Option<Continuation> {
-    let trimmed = rest.trim_start_matches([' ', ',']);
-    let lead = rest.len() - trimmed.len();
-    if !rest.trim_start().starts_with(',') {
-        return None;
-    }
-    let mut body = trimmed;
-    let mut skipped = lead;
-    for word in ["davon ", "darunter ", "of whom ", "of which ", "including ", "with "] {
-        if let Some(r) = body.strip_prefix(word) {
-            skipped += word.len();
-            body = r;
-        }
-    }
-    let (_, rel_len) = relation_before_prefix(body);
-    let number = &body[rel_len..];
-    let digits = number.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
-    // "about 320 of them in Britain"
-    let of_them = ["of them", "of whom", "davon"].iter().any(|p| number[digits..].trim_start().starts_with(p));
-    let direct = number[digits..].trim_start().starts_with("in ");
-    (digits > 0 && (of_them || direct || skipped > lead)).then_some(Continuation {
-        number_at: skipped + rel_len,
-    })
-}
-
-fn relation_before_prefix(body: &str) -> (Relation, usize) {
-    let lower = body.to_lowercase();
-    RELATIONS
-        .iter()
-        .filter(|(cue, _)| lower.starts_with(cue) && lower[cue.len()..].starts_with(' '))
-        .max_by_key(|(cue, _)| cue.len())
-        .map_or((Relation::Exact, 0), |(cue, relation)| (*relation, cue.len() + 1))
 }
 
 /// "Nach Angaben der Gewerkschaft Verdi", "according to X": who reports a

@@ -95,6 +95,9 @@ impl GraphStore {
             LockError::Busy => StoreError::Busy { path: path.clone() },
             LockError::Io(source) => io(source),
         })?;
+        if access == Access::Write {
+            remove_stale_bulk_files(dir);
+        }
         let opened = match access {
             Access::Write => Store::open(dir),
             Access::Read => Store::open_read_only(dir),
@@ -118,6 +121,27 @@ impl GraphStore {
         StoreError::Storage {
             path: self.path.clone(),
             source,
+        }
+    }
+}
+
+/// Oxigraph's bulk loader writes `bulk-<random>.sst` files into the store
+/// directory and deletes them once they are ingested; a load killed before
+/// that leaves them behind, each as large as the batch it held. RocksDB's
+/// own files are numbered, so these are never part of the database (an
+/// ingested one is a second link to a file RocksDB renamed), and with the
+/// write lock held nobody else is loading: they can go.
+fn remove_stale_bulk_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            // Best effort: a file that cannot be removed costs disk space,
+            // never data.
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

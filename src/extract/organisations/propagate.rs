@@ -214,6 +214,10 @@ fn search_forms(e: &Entity, stop: &Stopwords, places: &PlaceIndex) -> Vec<String
             while words.len() > 1 && places.word(words[0]).is_some() {
                 words.remove(0);
             }
+            // "Flitzwerk" for "Flitzwerk GmbH".
+            if words.len() == 1 && core.len() < form.len() && distinctive(words[0], stop, places) {
+                out.push(words[0].to_owned());
+            }
             if words.len() >= 2 && !words.iter().any(|w| w.starts_with('(')) {
                 out.push(words.join(" "));
                 if words.len() > 2 {
