@@ -271,6 +271,9 @@ fn process(article: Article, shared: &Shared<'_>) -> Outcome {
         return Outcome::Skipped { bytes };
     }
     let extraction = extract(article, text_hash, shared.pipeline, shared.options);
+    for failure in &extraction.facts.failures {
+        shared.observer.warning(&extraction.article.source, failure);
+    }
     let facts = FactCounts::of(&extraction.facts);
     let quads = article_quads(&extraction, shared.vocab, &shared.pipeline_id);
     Outcome::Extracted {

@@ -178,6 +178,9 @@ pub struct Facts {
     pub employee_counts: Vec<EmployeeCount>,
     pub bans: Vec<Ban>,
     pub regulators: Vec<RegulatorRole>,
+    /// Extractors that failed on this article (not facts; reported as
+    /// warnings).
+    pub failures: Vec<String>,
 }
 
 impl Facts {

@@ -96,11 +96,25 @@ impl Pipeline {
         self.extractors.iter().map(|e| e.as_ref())
     }
 
-    /// Runs every extractor over `doc`.
+    /// Runs every extractor over `doc`. An extractor that fails on odd
+    /// input (a bug) loses only its own facts: the others still run, and
+    /// the failure is listed in [`Facts::failures`].
     pub fn run(&self, doc: &Document<'_>) -> Facts {
         let mut facts = Facts::default();
         for extractor in &self.extractors {
-            extractor.extract(doc, &mut facts);
+            let before = facts.clone();
+            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                extractor.extract(doc, &mut facts);
+            }));
+            if let Err(panic) = ran {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                facts = before;
+                facts.failures.push(format!("{} extractor failed: {message}", extractor.name()));
+            }
         }
         facts
     }
