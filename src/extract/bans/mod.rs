@@ -306,7 +306,7 @@ fn refers_back(sentence: &str, span: &Range<usize>) -> bool {
     let word = &sentence[span.clone()];
     let before = sentence[..span.start].to_lowercase();
     let mut previous = before.split_whitespace().rev();
-    if !word.contains(' ') && !word.starts_with(|c: char| c.is_lowercase()) || ["decision", "measure", "ruling", "order", "regulation", "restriction", "move"].contains(&word) {
+    if !word.contains(' ') && !word.starts_with(|c: char| c.is_lowercase()) || ["decision", "measure", "ruling", "order", "regulation", "restriction", "move", "step"].contains(&word) {
         return previous.next().is_some_and(|w| DEFINITE.contains(&w));
     }
     let subject = previous.next().unwrap_or_default();

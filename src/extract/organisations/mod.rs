@@ -181,6 +181,7 @@ impl OrganisationExtractor {
         scan.role_cues(&mut out);
         scan.role_compounds(&mut out);
         scan.camel_case(&mut out);
+        scan.appositions(&mut out);
         let intros = scan.acronym_introductions();
         (out, intros)
     }

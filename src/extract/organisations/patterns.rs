@@ -73,6 +73,7 @@ pub struct Patterns {
     acronym_intro: Regex,
     compound: Regex,
     camel: Regex,
+    apposition: Regex,
 }
 
 impl Patterns {
@@ -96,7 +97,10 @@ impl Patterns {
             name_run: compile(&format!(r"^{WORD}(?:[ \t]+(?:&[ \t]+)?{WORD})*")),
             acronym_intro: compile(r"\(([\p{Lu}][\p{Lu}\p{Ll}&]{1,7})\)"),
             compound: compile(&format!(r"\b(?P<name>{WORD}?)-(?P<role>\p{{Lu}}\p{{Ll}}+)\b")),
-            camel: compile(r"\b\p{Lu}\p{Ll}+\p{Lu}\p{Ll}[\p{L}\p{N}]*\b"),
+            camel: compile(r"\b\p{Lu}\p{Ll}+\p{Lu}\p{Ll}[\p{L}\p{N}]*(?: \d{1,3}\b)?\b"),
+            apposition: compile(&format!(
+                r"(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}}),[ \t]+(?:the|a|an|der|die|das|ein|eine|einem|einer)[ \t]+(?P<role>[\p{{L}}-]+(?:[ \t]+[\p{{L}}-]+){{0,3}})"
+            )),
         }
     }
 }
@@ -129,7 +133,9 @@ impl Scan<'_> {
             // "United Co. Rusal": the name goes on after what looked like a
             // legal form.
             let next = self.text[legal.end()..].strip_prefix(' ').unwrap_or_default();
-            if legal.as_str().len() <= 4 && next.starts_with(|c: char| c.is_uppercase()) && !next.starts_with("Ltd") {
+            let continues = (legal.as_str().len() <= 4 && next.starts_with(|c: char| c.is_uppercase()) && !next.starts_with("Ltd"))
+                || ["of ", "for "].iter().any(|p| next.starts_with(p) && next[p.len()..].starts_with(|c: char| c.is_uppercase()));
+            if continues {
                 continue;
             }
             let start = self.trim_leading(name.start(), name.end());
@@ -480,6 +486,29 @@ impl Scan<'_> {
         }
     }
 
+    /// "Brunnhuber Sensorik, the German maker of radio modules": a name in
+    /// apposition with a role noun.
+    pub fn appositions(&self, out: &mut Vec<Candidate>) {
+        for caps in self.patterns.apposition.captures_iter(self.text) {
+            let (Some(name), Some(role)) = (caps.name("name"), caps.name("role")) else {
+                continue;
+            };
+            let is_role = role.as_str().split_whitespace().any(|w| {
+                if w.starts_with(|c: char| c.is_uppercase()) { is_role_word(w) } else { is_english_role(w) }
+            });
+            let start = self.trim_leading(name.start(), name.end());
+            let name_text = &self.text[start..name.end()];
+            // Not "aus Husum, einer der größten ..." (a town) nor
+            // "Separately, the Reserve Bank ..." (an adverb).
+            let lead = self.text[..start].trim_end().to_lowercase();
+            let after_preposition = ["aus", "in", "from", "at", "near", "von", "bei", "im"].iter().any(|p| lead.ends_with(&format!(" {p}")));
+            let adverb = !name_text.contains(' ') && name_text.ends_with("ly");
+            if is_role && start < name.end() && !after_preposition && !adverb && self.plausible_name(name_text) && !name_text.split_whitespace().any(crate::text::names::is_first_name) {
+                out.push(Candidate::new(start..name.end(), Origin::Cue, OrgKind::Company));
+            }
+        }
+    }
+
     /// "Huawei-Sprecher", "FCC-Chefin": the first part is an organisation.
     pub fn role_compounds(&self, out: &mut Vec<Candidate>) {
         for caps in self.patterns.compound.captures_iter(self.text) {
@@ -623,10 +652,11 @@ fn is_descriptor_adjective(word: &str) -> bool {
     word.contains('-') && last.starts_with(|c: char| c.is_lowercase())
 }
 
-/// German abstract nouns: never names on their own.
+/// German abstract nouns and feminine agent nouns ("Eigentümerin"): never
+/// names on their own.
 fn common_noun_shape(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum"]
+    ["ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "erin", "ürin"]
         .iter()
         .any(|s| lower.ends_with(s) && lower.len() > s.len() + 3)
 }
