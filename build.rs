@@ -17,14 +17,20 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// Canned queries: (name, text).\npub const CANNED: &[(&str, &str)] = &[\n");
+    let mut code =
+        String::from("/// Canned queries: (name, text).\npub const CANNED: &[(&str, &str)] = &[\n");
     for name in &names {
         let stem = name.trim_end_matches(".rq");
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        let _ = writeln!(code, "    ({stem:?}, include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({stem:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("canned_queries.rs");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("canned_queries.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }

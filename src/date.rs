@@ -155,8 +155,18 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(PartialDate::parse_iso("2024").map(|d| d.to_string()).as_deref(), Some("2024"));
-        assert_eq!(PartialDate::parse_iso("2024-07").map(|d| d.to_string()).as_deref(), Some("2024-07"));
+        assert_eq!(
+            PartialDate::parse_iso("2024")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024")
+        );
+        assert_eq!(
+            PartialDate::parse_iso("2024-07")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-07")
+        );
         assert_eq!(
             PartialDate::parse_iso("2024-07-20").map(|d| d.precision()),
             Some(Precision::Day)

@@ -38,9 +38,9 @@ impl Lang {
 }
 
 const GERMAN: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "den", "dem", "des", "ein",
-    "eine", "einer", "auf", "für", "auch", "wird", "wurde", "hat", "sind", "zu", "von", "im",
-    "nach", "bei", "aus", "oder", "über", "dass", "sie", "es", "wie", "noch",
+    "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "den", "dem", "des", "ein", "eine",
+    "einer", "auf", "für", "auch", "wird", "wurde", "hat", "sind", "zu", "von", "im", "nach",
+    "bei", "aus", "oder", "über", "dass", "sie", "es", "wie", "noch",
 ];
 
 const ENGLISH: &[&str] = &[
@@ -62,7 +62,9 @@ impl FromStr for Lang {
         match lower.split(['-', '_']).next().unwrap_or_default() {
             "de" | "ger" | "deu" | "german" | "deutsch" => Ok(Lang::De),
             "en" | "eng" | "english" | "englisch" => Ok(Lang::En),
-            _ => Err(format!("unsupported language `{s}` (newsgraph reads de and en)")),
+            _ => Err(format!(
+                "unsupported language `{s}` (newsgraph reads de and en)"
+            )),
         }
     }
 }
@@ -73,8 +75,14 @@ mod tests {
 
     #[test]
     fn detects_german_and_english() {
-        assert_eq!(Lang::detect("Die Behörde hat den Verkauf der Uhr untersagt."), Lang::De);
-        assert_eq!(Lang::detect("The regulator has banned the sale of the watch."), Lang::En);
+        assert_eq!(
+            Lang::detect("Die Behörde hat den Verkauf der Uhr untersagt."),
+            Lang::De
+        );
+        assert_eq!(
+            Lang::detect("The regulator has banned the sale of the watch."),
+            Lang::En
+        );
     }
 
     #[test]

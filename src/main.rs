@@ -10,7 +10,10 @@ fn main() -> ExitCode {
     // An extractor that trips over odd input is caught and reported as a
     // warning naming the article; keep the report to one line.
     std::panic::set_hook(Box::new(|info| {
-        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!("newsgraph: internal error{at} (please report it)");
     }));
     let args = cli::args::Cli::parse();

@@ -22,7 +22,14 @@ mod tests {
 
     #[test]
     fn contract_queries_are_embedded_with_descriptions() {
-        for name in ["organisations", "regulators", "bans", "employee-counts", "dates", "evidence"] {
+        for name in [
+            "organisations",
+            "regulators",
+            "bans",
+            "employee-counts",
+            "dates",
+            "evidence",
+        ] {
             let query = canned(name).unwrap_or_else(|| panic!("{name} missing"));
             assert!(!description(query).is_empty(), "{name} has no description");
         }

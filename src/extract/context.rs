@@ -8,7 +8,9 @@ use super::{Facts, OrgId, OrgKind};
 
 /// Organisations named inside `range`, in text order, with their spans.
 pub fn mentions_in(facts: &Facts, range: Range<usize>) -> Vec<(OrgId, Range<usize>)> {
-    let start = facts.mentions.partition_point(|m| m.evidence.span.start < range.start);
+    let start = facts
+        .mentions
+        .partition_point(|m| m.evidence.span.start < range.start);
     facts.mentions[start..]
         .iter()
         .take_while(|m| m.evidence.span.start < range.end)
@@ -36,7 +38,9 @@ pub fn is_authority_like(facts: &Facts, org: OrgId) -> bool {
 /// The company named last before `at` ("das Unternehmen", "the company"
 /// refer back to it).
 pub fn company_before(facts: &Facts, at: usize) -> Option<OrgId> {
-    let end = facts.mentions.partition_point(|m| m.evidence.span.start < at);
+    let end = facts
+        .mentions
+        .partition_point(|m| m.evidence.span.start < at);
     facts.mentions[..end]
         .iter()
         .rev()
@@ -46,7 +50,9 @@ pub fn company_before(facts: &Facts, at: usize) -> Option<OrgId> {
 
 /// The authority named last before `at` ("die Behörde", "the agency").
 pub fn authority_before(facts: &Facts, at: usize) -> Option<OrgId> {
-    let end = facts.mentions.partition_point(|m| m.evidence.span.start < at);
+    let end = facts
+        .mentions
+        .partition_point(|m| m.evidence.span.start < at);
     facts.mentions[..end]
         .iter()
         .rev()

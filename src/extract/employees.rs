@@ -71,13 +71,40 @@ const RELATIONS: &[(&str, Relation)] = &[
 
 /// Words before a number that make it a cut, not a head count.
 const CUTS: &[&str] = &[
-    "laying off", "lay off", "lays off", "laid off", "cutting", "cut", "cuts", "axing", "axed",
-    "firing", "fired", "eliminating", "shedding", "streicht", "streichen", "gestrichen",
-    "entlässt", "entlassen", "abbauen", "baut", "abgebaut", "kündigt", "kündigen",
+    "laying off",
+    "lay off",
+    "lays off",
+    "laid off",
+    "cutting",
+    "cut",
+    "cuts",
+    "axing",
+    "axed",
+    "firing",
+    "fired",
+    "eliminating",
+    "shedding",
+    "streicht",
+    "streichen",
+    "gestrichen",
+    "entlässt",
+    "entlassen",
+    "abbauen",
+    "baut",
+    "abgebaut",
+    "kündigt",
+    "kündigen",
 ];
 
 /// Words that make an employee count the whole organisation's.
-const WHOLE: &[&str] = &["weltweit", "worldwide", "globally", "global", "insgesamt", "in total"];
+const WHOLE: &[&str] = &[
+    "weltweit",
+    "worldwide",
+    "globally",
+    "global",
+    "insgesamt",
+    "in total",
+];
 
 pub struct EmployeeExtractor {
     count: Regex,
@@ -133,17 +160,28 @@ impl EmployeeExtractor {
                 }
                 let at = sentence.start + number.start();
                 let span = at..sentence.start + noun.end();
-                if let Some(count) = self.count_at(doc, facts, index, at, span, noun.end() + sentence.start) {
+                if let Some(count) =
+                    self.count_at(doc, facts, index, at, span, noun.end() + sentence.start)
+                {
                     last = Some(count.clone());
                     out.push(count);
                 }
             }
-            for caps in self.workforce.captures_iter(s).chain(self.bare.captures_iter(s)) {
-                let Some(number) = caps.name("number") else { continue };
+            for caps in self
+                .workforce
+                .captures_iter(s)
+                .chain(self.bare.captures_iter(s))
+            {
+                let Some(number) = caps.name("number") else {
+                    continue;
+                };
                 let all = caps.get(0).map_or(number.range(), |m| m.range());
                 let at = sentence.start + number.start();
                 // "zählt rund 1.200 Beschäftigte" is one count, found twice.
-                if out.iter().any(|c: &EmployeeCount| c.evidence.span.contains(&at)) {
+                if out
+                    .iter()
+                    .any(|c: &EmployeeCount| c.evidence.span.contains(&at))
+                {
                     continue;
                 }
                 let span = sentence.start + all.start..sentence.start + all.end;
@@ -176,7 +214,10 @@ impl EmployeeExtractor {
             return None;
         }
         let number = numbers::parse_at(&text[at..])?;
-        if number.value < 1.0 || number.value > 5e7 || number.value.fract() != 0.0 && number.value < 1000.0 {
+        if number.value < 1.0
+            || number.value > 5e7
+            || number.value.fract() != 0.0 && number.value < 1000.0
+        {
             return None;
         }
         let (relation, rel_len) = relation_before(before);
@@ -188,14 +229,22 @@ impl EmployeeExtractor {
             value: number.value.round() as u64,
             relation,
             place,
-            evidence: Evidence::new(start.min(span.start)..span.end, if org.is_some() { 0.8 } else { 0.5 }),
+            evidence: Evidence::new(
+                start.min(span.start)..span.end,
+                if org.is_some() { 0.8 } else { 0.5 },
+            ),
         })
     }
 
     /// "davon mehr als 3.000 in China", ", etwa 2.100 in Deutschland", "in
     /// Deutschland sind es weniger als 200": later clauses of the sentence
     /// that give the same organisation's count for a place.
-    fn continuations(&self, doc: &Document<'_>, sentence: &Range<usize>, first: &EmployeeCount) -> Vec<EmployeeCount> {
+    fn continuations(
+        &self,
+        doc: &Document<'_>,
+        sentence: &Range<usize>,
+        first: &EmployeeCount,
+    ) -> Vec<EmployeeCount> {
         let text = doc.text;
         let mut out = Vec::new();
         let mut at = first.evidence.span.end;
@@ -205,7 +254,11 @@ impl EmployeeExtractor {
             let clause_end = text[at..sentence.end]
                 .match_indices([',', ';'])
                 .map(|(i, _)| at + i)
-                .find(|&i| !(i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                .find(|&i| {
+                    !(i > 0
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                })
                 .unwrap_or(sentence.end);
             if let Some(count) = self.clause_count(text, at..clause_end, first.org) {
                 out.push(count);
@@ -217,7 +270,12 @@ impl EmployeeExtractor {
 
     /// A bare number with a place in one clause: "etwa 2.100 in
     /// Deutschland", "including nearly 900 in China".
-    fn clause_count(&self, text: &str, clause: Range<usize>, org: Option<OrgId>) -> Option<EmployeeCount> {
+    fn clause_count(
+        &self,
+        text: &str,
+        clause: Range<usize>,
+        org: Option<OrgId>,
+    ) -> Option<EmployeeCount> {
         let part = &text[clause.clone()];
         let digit = part.find(|c: char| c.is_ascii_digit())?;
         let at = clause.start + digit;
@@ -227,15 +285,38 @@ impl EmployeeExtractor {
         let before = text[clause.start..at].to_lowercase();
         let lead_word = before.split_whitespace().next_back().unwrap_or_default();
         let (relation, rel_len) = relation_before(&text[clause.start..at]);
-        let introduced = rel_len > 0 || ["davon", "including", "es", "sind", "are", "of", "whom"].contains(&lead_word) || before.trim().is_empty();
-        let bare = after.is_empty() || ["in ", "of them", "davon", "people", "menschen", "beschäftigte", "mitarbeiter", "employees", "staff"].iter().any(|w| after.starts_with(w));
+        let introduced = rel_len > 0
+            || ["davon", "including", "es", "sind", "are", "of", "whom"].contains(&lead_word)
+            || before.trim().is_empty();
+        let bare = after.is_empty()
+            || [
+                "in ",
+                "of them",
+                "davon",
+                "people",
+                "menschen",
+                "beschäftigte",
+                "mitarbeiter",
+                "employees",
+                "staff",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w));
         let hits = self.places.find(part);
         let place = hits.into_iter().find(|h| {
             let lead = part[..h.span.start].trim_end().to_lowercase();
-            matches!(h.word, PlaceWord::Deictic) || (matches!(h.word, PlaceWord::Name) && ["in", "in den", "in der", "im", "across", "in the"].iter().any(|p| lead.ends_with(p)))
+            matches!(h.word, PlaceWord::Deictic)
+                || (matches!(h.word, PlaceWord::Name)
+                    && ["in", "in den", "in der", "im", "across", "in the"]
+                        .iter()
+                        .any(|p| lead.ends_with(p)))
         })?;
         let value = number.value;
-        if !(introduced && bare) || value < 1.0 || value.fract() != 0.0 || (1900.0..=2100.0).contains(&value) && rel_len == 0 {
+        if !(introduced && bare)
+            || value < 1.0
+            || value.fract() != 0.0
+            || (1900.0..=2100.0).contains(&value) && rel_len == 0
+        {
             return None;
         }
         Some(EmployeeCount {
@@ -248,7 +329,14 @@ impl EmployeeExtractor {
     }
 
     /// Which organisation the count belongs to.
-    fn organisation(&self, doc: &Document<'_>, facts: &Facts, sentence: usize, at: usize, after_noun: usize) -> Option<OrgId> {
+    fn organisation(
+        &self,
+        doc: &Document<'_>,
+        facts: &Facts,
+        sentence: usize,
+        at: usize,
+        after_noun: usize,
+    ) -> Option<OrgId> {
         let range = doc.sentences[sentence].clone();
         let text = doc.text;
         // "207.000 Menschen für Huawei", "Beschäftigten der US-Bundesverwaltung"
@@ -282,16 +370,29 @@ impl EmployeeExtractor {
 
     /// The country or region the count is for, `None` for the whole
     /// organisation.
-    fn place(&self, doc: &Document<'_>, sentence: usize, at: usize, after_noun: usize) -> Option<String> {
+    fn place(
+        &self,
+        doc: &Document<'_>,
+        sentence: usize,
+        at: usize,
+        after_noun: usize,
+    ) -> Option<String> {
         let text = doc.text;
         let range = doc.sentences[sentence].clone();
-        let clause_start = text[range.start..at].rfind([',', ';']).map_or(range.start, |i| range.start + i + 1);
+        let clause_start = text[range.start..at]
+            .rfind([',', ';'])
+            .map_or(range.start, |i| range.start + i + 1);
         let before = &text[clause_start..at];
-        let after_end = text[after_noun..range.end].find([',', ';', '.']).map_or(range.end, |i| after_noun + i);
+        let after_end = text[after_noun..range.end]
+            .find([',', ';', '.'])
+            .map_or(range.end, |i| after_noun + i);
         let after = &text[after_noun..after_end];
         let lower_before = before.to_lowercase();
         let lower_after = after.to_lowercase();
-        if WHOLE.iter().any(|w| lower_before.ends_with(&format!("{w} ")) || lower_after.contains(w)) {
+        if WHOLE
+            .iter()
+            .any(|w| lower_before.ends_with(&format!("{w} ")) || lower_after.contains(w))
+        {
             return None;
         }
         let in_phrase = |hits: Vec<crate::extract::lexicon::PlaceHit>, s: &str| {
@@ -299,9 +400,17 @@ impl EmployeeExtractor {
                 let lead = s[..h.span.start].trim_end().to_lowercase();
                 matches!(h.word, PlaceWord::Deictic)
                     || (matches!(h.word, PlaceWord::Name)
-                        && ["in", "in den", "in der", "im", "across", "throughout", "in the"]
-                            .iter()
-                            .any(|p| lead.ends_with(p)))
+                        && [
+                            "in",
+                            "in den",
+                            "in der",
+                            "im",
+                            "across",
+                            "throughout",
+                            "in the",
+                        ]
+                        .iter()
+                        .any(|p| lead.ends_with(p)))
             })
         };
         in_phrase(self.places.find(after), after)
@@ -323,7 +432,15 @@ fn regex_is_match_at(alternatives: &str, word: &str) -> bool {
 
 fn is_cut(before: &str) -> bool {
     let lower = before.to_lowercase();
-    let tail: String = lower.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    let tail: String = lower
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
     CUTS.iter().any(|c| tail.contains(c))
 }
 
@@ -337,7 +454,10 @@ fn relation_before(before: &str) -> (Relation, usize) {
         .filter(|(cue, _)| {
             lower.ends_with(cue) && {
                 let start = lower.len() - cue.len();
-                lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                lower[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
             }
         })
         .max_by_key(|(cue, _)| cue.len())
@@ -353,11 +473,18 @@ fn source_phrases(sentence: &str, offset: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for cue in ["nach angaben", "laut ", "according to", "zufolge"] {
         for (i, _) in lower.match_indices(cue) {
-            let end = [",", " arbeiten", " beschäftigt", " hat ", " has ", " employs"]
-                .iter()
-                .filter_map(|stop| lower[i..].find(stop))
-                .min()
-                .map_or(lower.len(), |e| i + e);
+            let end = [
+                ",",
+                " arbeiten",
+                " beschäftigt",
+                " hat ",
+                " has ",
+                " employs",
+            ]
+            .iter()
+            .filter_map(|stop| lower[i..].find(stop))
+            .min()
+            .map_or(lower.len(), |e| i + e);
             out.push(offset + i..offset + end);
         }
     }
@@ -366,7 +493,12 @@ fn source_phrases(sentence: &str, offset: usize) -> Vec<Range<usize>> {
 
 /// In "Microsoft, which ... has about 221,000 employees" the count belongs
 /// to the organisation before the relative pronoun.
-fn relative_antecedent(text: &str, named: &[(OrgId, Range<usize>)], start: usize, at: usize) -> Option<OrgId> {
+fn relative_antecedent(
+    text: &str,
+    named: &[(OrgId, Range<usize>)],
+    start: usize,
+    at: usize,
+) -> Option<OrgId> {
     let clause = &text[start..at];
     let rel = [", which", ", who", ", der ", ", die ", ", das "]
         .iter()

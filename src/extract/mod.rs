@@ -113,7 +113,9 @@ impl Pipeline {
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
                 facts = before;
-                facts.failures.push(format!("{} extractor failed: {message}", extractor.name()));
+                facts
+                    .failures
+                    .push(format!("{} extractor failed: {message}", extractor.name()));
             }
         }
         facts

@@ -45,7 +45,8 @@ pub fn bans(facts: &Facts) -> Vec<String> {
         .bans
         .iter()
         .map(|b| {
-            let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+            let date =
+                |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
             format!(
                 "{} -> {}: {} {}/{}",
                 label(facts, b.regulator),
@@ -79,7 +80,11 @@ pub fn counts(facts: &Facts) -> Vec<String> {
 
 /// The labels of the regulators, sorted.
 pub fn regulators(facts: &Facts) -> Vec<String> {
-    let mut out: Vec<String> = facts.regulators.iter().map(|r| label(facts, Some(r.org))).collect();
+    let mut out: Vec<String> = facts
+        .regulators
+        .iter()
+        .map(|r| label(facts, Some(r.org)))
+        .collect();
     out.sort();
     out.dedup();
     out

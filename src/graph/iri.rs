@@ -37,9 +37,7 @@ pub fn span(article: &NamedNode, begin: usize, end: usize) -> NamedNode {
 pub fn organisation(id: &OrgIdentity) -> NamedNode {
     match id {
         OrgIdentity::Known(iri) => NamedNode::new_unchecked(iri.clone()),
-        OrgIdentity::Named(key) => {
-            NamedNode::new_unchecked(format!("{}org/{}", ns::ID, slug(key)))
-        }
+        OrgIdentity::Named(key) => NamedNode::new_unchecked(format!("{}org/{}", ns::ID, slug(key))),
     }
 }
 
@@ -101,7 +99,10 @@ mod tests {
     fn iris_are_deterministic_and_readable() {
         assert_eq!(article("a.txt"), article("a.txt"));
         assert_ne!(article("a.txt"), article("b.txt"));
-        assert_eq!(slug("Bundesamt für Sicherheit"), "bundesamt-fuer-sicherheit");
+        assert_eq!(
+            slug("Bundesamt für Sicherheit"),
+            "bundesamt-fuer-sicherheit"
+        );
         assert_eq!(slug("kaspersky lab"), "kaspersky-lab");
     }
 

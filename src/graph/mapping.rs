@@ -125,7 +125,11 @@ impl Writer<'_> {
         }
         if let Some(url) = &article.url {
             let any_uri = p(ns::XSD, "anyURI");
-            self.add(&a, p(ns::SCHEMA, "url"), Literal::new_typed_literal(url, any_uri));
+            self.add(
+                &a,
+                p(ns::SCHEMA, "url"),
+                Literal::new_typed_literal(url, any_uri),
+            );
         }
         if let Some(published) = article.published {
             self.add(&a, p(ns::SCHEMA, "datePublished"), date(published));
@@ -136,7 +140,11 @@ impl Writer<'_> {
     /// and confidence.
     fn evidence(&mut self, node: &NamedNode, evidence: &Evidence) {
         let (begin, end) = self.offsets(evidence);
-        let anchor = self.text.get(evidence.span.clone()).unwrap_or_default().to_owned();
+        let anchor = self
+            .text
+            .get(evidence.span.clone())
+            .unwrap_or_default()
+            .to_owned();
         let sentence = self.sentence_of(evidence);
         self.add(node, p(ns::PROV, "wasDerivedFrom"), self.article.clone());
         self.add(node, p(ns::NIF, "referenceContext"), self.article.clone());
@@ -202,9 +210,17 @@ impl Writer<'_> {
             let occurrence = self.occurrence_iri(org);
             self.typed(&occurrence, iri::ng("OrganisationOccurrence"));
             self.add(&occurrence, iri::ng("organisation"), org_node.clone());
-            self.add(&occurrence, iri::ng("name"), string(&self.name_in_article(org)));
+            self.add(
+                &occurrence,
+                iri::ng("name"),
+                string(&self.name_in_article(org)),
+            );
             self.evidence(&occurrence, &first);
-            self.add(&self.article.clone(), p(ns::SCHEMA, "mentions"), org_node.clone());
+            self.add(
+                &self.article.clone(),
+                p(ns::SCHEMA, "mentions"),
+                org_node.clone(),
+            );
             for mention in mentions {
                 let node = self.fact_node("org", &mention.evidence);
                 self.typed(&node, iri::ng("OrganisationMention"));
@@ -227,7 +243,9 @@ impl Writer<'_> {
     /// The name the article itself uses: the canonical label when the
     /// article writes it, else its longest form.
     fn name_in_article(&self, org: &Organisation) -> String {
-        if org.forms.is_empty() || (org.forms.contains(&org.label) && matches!(org.id, OrgIdentity::Known(_))) {
+        if org.forms.is_empty()
+            || (org.forms.contains(&org.label) && matches!(org.id, OrgIdentity::Known(_)))
+        {
             return org.label.clone();
         }
         // The fullest form that reads as a name (capitalised), else any.
@@ -295,7 +313,11 @@ impl Writer<'_> {
             let relation = iri::ng(relation_local(count.relation));
             self.add(&node, iri::ng("relation"), relation.clone());
             if self.first_time(&relation) {
-                self.add(&relation, p(ns::SKOS, "notation"), string(count.relation.notation()));
+                self.add(
+                    &relation,
+                    p(ns::SKOS, "notation"),
+                    string(count.relation.notation()),
+                );
             }
             if let Some(place) = &count.place {
                 self.place(&node, iri::ng("place"), place, vocab);
@@ -340,10 +362,22 @@ impl Writer<'_> {
                 }
             }
             self.add(&node, iri::ng("target"), iri::organisation(&target.id));
-            self.add(&node, iri::ng("targetOccurrence"), self.occurrence_iri(target));
+            self.add(
+                &node,
+                iri::ng("targetOccurrence"),
+                self.occurrence_iri(target),
+            );
             if let Some(regulator) = ban.regulator.and_then(|id| facts.organisations.get(id)) {
-                self.add(&node, iri::ng("regulator"), iri::organisation(&regulator.id));
-                self.add(&node, iri::ng("regulatorOccurrence"), self.occurrence_iri(regulator));
+                self.add(
+                    &node,
+                    iri::ng("regulator"),
+                    iri::organisation(&regulator.id),
+                );
+                self.add(
+                    &node,
+                    iri::ng("regulatorOccurrence"),
+                    self.occurrence_iri(regulator),
+                );
             }
             if let Some(imposed) = ban.imposed {
                 self.add(&node, iri::ng("imposed"), date(imposed));
@@ -397,7 +431,11 @@ impl Writer<'_> {
             let node = self.sentence_iri(index);
             self.typed(&node, p(ns::NIF, "Sentence"));
             self.add(&node, p(ns::NIF, "referenceContext"), self.article.clone());
-            self.add(&node, p(ns::NIF, "anchorOf"), string(&self.text[range.clone()]));
+            self.add(
+                &node,
+                p(ns::NIF, "anchorOf"),
+                string(&self.text[range.clone()]),
+            );
             let begin = self.chars.char_offset(range.start) as u64;
             let end = self.chars.char_offset(range.end) as u64;
             self.add(&node, p(ns::NIF, "beginIndex"), integer(begin));

@@ -40,7 +40,9 @@ fn digits(s: &str) -> Option<(f64, usize)> {
     let mut fraction = String::new();
     loop {
         let rest = &s[end..];
-        let Some(sep) = rest.chars().next() else { break };
+        let Some(sep) = rest.chars().next() else {
+            break;
+        };
         if !matches!(sep, '.' | ',' | '\u{202f}' | '\u{a0}' | '\'') {
             break;
         }
@@ -69,20 +71,67 @@ fn digits(s: &str) -> Option<(f64, usize)> {
 }
 
 const WORDS: &[(&str, f64)] = &[
-    ("ein dutzend", 12.0), ("a dozen", 12.0), ("zwölf", 12.0), ("twelve", 12.0),
-    ("elf", 11.0), ("eleven", 11.0), ("zehn", 10.0), ("ten", 10.0), ("neun", 9.0),
-    ("nine", 9.0), ("acht", 8.0), ("eight", 8.0), ("sieben", 7.0), ("seven", 7.0),
-    ("sechs", 6.0), ("six", 6.0), ("fünf", 5.0), ("five", 5.0), ("vier", 4.0), ("four", 4.0),
-    ("drei", 3.0), ("three", 3.0), ("zwei", 2.0), ("two", 2.0), ("dreizehn", 13.0),
-    ("vierzehn", 14.0), ("fünfzehn", 15.0), ("sechzehn", 16.0), ("siebzehn", 17.0),
-    ("achtzehn", 18.0), ("neunzehn", 19.0), ("zwanzig", 20.0), ("dreißig", 30.0),
-    ("vierzig", 40.0), ("fünfzig", 50.0), ("sechzig", 60.0), ("siebzig", 70.0),
-    ("achtzig", 80.0), ("neunzig", 90.0), ("hundert", 100.0), ("einhundert", 100.0),
-    ("tausend", 1000.0), ("eintausend", 1000.0), ("thirteen", 13.0), ("fourteen", 14.0),
-    ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0),
-    ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
-    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
-    ("a hundred", 100.0), ("one hundred", 100.0), ("a thousand", 1000.0),
+    ("ein dutzend", 12.0),
+    ("a dozen", 12.0),
+    ("zwölf", 12.0),
+    ("twelve", 12.0),
+    ("elf", 11.0),
+    ("eleven", 11.0),
+    ("zehn", 10.0),
+    ("ten", 10.0),
+    ("neun", 9.0),
+    ("nine", 9.0),
+    ("acht", 8.0),
+    ("eight", 8.0),
+    ("sieben", 7.0),
+    ("seven", 7.0),
+    ("sechs", 6.0),
+    ("six", 6.0),
+    ("fünf", 5.0),
+    ("five", 5.0),
+    ("vier", 4.0),
+    ("four", 4.0),
+    ("drei", 3.0),
+    ("three", 3.0),
+    ("zwei", 2.0),
+    ("two", 2.0),
+    ("dreizehn", 13.0),
+    ("vierzehn", 14.0),
+    ("fünfzehn", 15.0),
+    ("sechzehn", 16.0),
+    ("siebzehn", 17.0),
+    ("achtzehn", 18.0),
+    ("neunzehn", 19.0),
+    ("zwanzig", 20.0),
+    ("dreißig", 30.0),
+    ("vierzig", 40.0),
+    ("fünfzig", 50.0),
+    ("sechzig", 60.0),
+    ("siebzig", 70.0),
+    ("achtzig", 80.0),
+    ("neunzig", 90.0),
+    ("hundert", 100.0),
+    ("einhundert", 100.0),
+    ("tausend", 1000.0),
+    ("eintausend", 1000.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("a hundred", 100.0),
+    ("one hundred", 100.0),
+    ("a thousand", 1000.0),
     ("one thousand", 1000.0),
 ];
 
@@ -100,13 +149,25 @@ fn word(s: &str) -> Option<(f64, usize)> {
 }
 
 fn byte_len_of_prefix(s: &str, chars: usize) -> Option<usize> {
-    s.char_indices().nth(chars).map(|(i, _)| i).or(Some(s.len()))
+    s.char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .or(Some(s.len()))
 }
 
 const SCALES: &[(&str, f64)] = &[
-    ("milliarden", 1e9), ("milliarde", 1e9), ("mrd.", 1e9), ("billion", 1e9), ("bn", 1e9),
-    ("millionen", 1e6), ("million", 1e6), ("mio.", 1e6), ("mio", 1e6), ("mn", 1e6),
-    ("tausend", 1e3), ("thousand", 1e3),
+    ("milliarden", 1e9),
+    ("milliarde", 1e9),
+    ("mrd.", 1e9),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("millionen", 1e6),
+    ("million", 1e6),
+    ("mio.", 1e6),
+    ("mio", 1e6),
+    ("mn", 1e6),
+    ("tausend", 1e3),
+    ("thousand", 1e3),
 ];
 
 /// A scale word after a number (`2,5 Millionen`), with its byte length
@@ -117,12 +178,17 @@ fn scale_after(rest: &str) -> (f64, usize) {
     if space == 0 && !trimmed.starts_with(['m', 'M']) {
         return (1.0, 0);
     }
-    let head: String = trimmed.chars().take(12).flat_map(char::to_lowercase).collect();
+    let head: String = trimmed
+        .chars()
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect();
     for (word, scale) in SCALES {
         if let Some(after) = head.strip_prefix(word)
-            && !after.chars().next().is_some_and(char::is_alphabetic) {
-                return (*scale, space + word.len());
-            }
+            && !after.chars().next().is_some_and(char::is_alphabetic)
+        {
+            return (*scale, space + word.len());
+        }
     }
     (1.0, 0)
 }

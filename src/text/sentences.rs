@@ -11,12 +11,11 @@ use std::ops::Range;
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "plc", "bros", "mr", "mrs", "ms", "dr", "prof", "st",
-    "jr", "sr", "vs", "etc", "no", "nr", "ca", "bzw", "vgl", "z", "b", "u", "a", "d", "h",
-    "dt", "engl", "franz", "ggf", "inkl", "evtl", "usw", "sog", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez", "gen", "rep",
-    "sen", "gov", "dept", "mio", "mrd", "bn", "tsd", "abs", "art", "fig", "vol", "approx",
-    "e", "i", "s",
+    "inc", "corp", "co", "ltd", "llc", "plc", "bros", "mr", "mrs", "ms", "dr", "prof", "st", "jr",
+    "sr", "vs", "etc", "no", "nr", "ca", "bzw", "vgl", "z", "b", "u", "a", "d", "h", "dt", "engl",
+    "franz", "ggf", "inkl", "evtl", "usw", "sog", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "okt", "nov", "dec", "dez", "gen", "rep", "sen", "gov", "dept", "mio",
+    "mrd", "bn", "tsd", "abs", "art", "fig", "vol", "approx", "e", "i", "s",
 ];
 
 /// Splits `text` into sentences: byte ranges, trimmed of surrounding white
@@ -132,16 +131,23 @@ mod tests {
     fn glued_sentences_are_split() {
         assert_eq!(
             sentences("Sie zahlt eine Abfindung.Das Amt hatte im Juni entschieden."),
-            vec!["Sie zahlt eine Abfindung.", "Das Amt hatte im Juni entschieden."]
+            vec![
+                "Sie zahlt eine Abfindung.",
+                "Das Amt hatte im Juni entschieden."
+            ]
         );
     }
 
     #[test]
     fn ordinals_abbreviations_and_dates_do_not_split() {
-        let text = "Ab dem 20. Juli 2024 gilt es. Die Acme Inc. und die U.S. Army am 3.5.2023 auch.";
+        let text =
+            "Ab dem 20. Juli 2024 gilt es. Die Acme Inc. und die U.S. Army am 3.5.2023 auch.";
         assert_eq!(
             sentences(text),
-            vec!["Ab dem 20. Juli 2024 gilt es.", "Die Acme Inc. und die U.S. Army am 3.5.2023 auch."]
+            vec![
+                "Ab dem 20. Juli 2024 gilt es.",
+                "Die Acme Inc. und die U.S. Army am 3.5.2023 auch."
+            ]
         );
     }
 

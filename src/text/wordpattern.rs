@@ -79,7 +79,10 @@ mod tests {
         assert!(matches("*verbot", "das Nutzungsverbot gilt"));
         assert!(!matches("*verbot", "das Nutzungsverbote gilt"));
         assert!(matches("ordered * to stop", "ordered Kraken to stop"));
-        assert!(matches("dürfen ** nicht mehr", "dürfen Geräte der fünf Firmen nicht mehr"));
+        assert!(matches(
+            "dürfen ** nicht mehr",
+            "dürfen Geräte der fünf Firmen nicht mehr"
+        ));
         assert!(matches("dürfen ** nicht mehr", "dürfen nicht mehr"));
         assert!(!matches("ban", "banner"));
         assert!(matches("Entity List", "auf der entity list"));

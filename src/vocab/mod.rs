@@ -21,16 +21,31 @@ use crate::graph::iri::sha256_hex;
 
 /// The built-in ontology files, by file name.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("newsgraph.ttl", include_str!("../../ontology/newsgraph.ttl")),
-    ("ban-kinds.ttl", include_str!("../../ontology/ban-kinds.ttl")),
+    (
+        "newsgraph.ttl",
+        include_str!("../../ontology/newsgraph.ttl"),
+    ),
+    (
+        "ban-kinds.ttl",
+        include_str!("../../ontology/ban-kinds.ttl"),
+    ),
     ("places.ttl", include_str!("../../ontology/places.ttl")),
-    ("gazetteer.ttl", include_str!("../../ontology/gazetteer.ttl")),
+    (
+        "gazetteer.ttl",
+        include_str!("../../ontology/gazetteer.ttl"),
+    ),
 ];
 
 #[derive(Debug)]
 pub enum VocabError {
-    Io { file: String, source: std::io::Error },
-    Syntax { file: String, message: String },
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    Syntax {
+        file: String,
+        message: String,
+    },
 }
 
 impl fmt::Display for VocabError {
@@ -38,7 +53,11 @@ impl fmt::Display for VocabError {
         match self {
             VocabError::Io { file, source } => write!(f, "{file}: {source}"),
             VocabError::Syntax { file, message } => {
-                write!(f, "{file}: not valid Turtle: {}", message.replace('\n', " "))
+                write!(
+                    f,
+                    "{file}: not valid Turtle: {}",
+                    message.replace('\n', " ")
+                )
             }
         }
     }

@@ -42,7 +42,9 @@ impl Places {
                 continue;
             }
             let place = place(index, subject);
-            places.by_code.insert(place.code.clone(), places.entries.len());
+            places
+                .by_code
+                .insert(place.code.clone(), places.entries.len());
             places.entries.push(place);
         }
         places
@@ -78,7 +80,10 @@ fn place(index: &Index, subject: &str) -> Place {
         is_country: index
             .iris(subject, &iri(ns::RDF, "type"))
             .any(|t| t == country),
-        government: index.iris(subject, &iri(ns::NG, "government")).next().map(str::to_owned),
+        government: index
+            .iris(subject, &iri(ns::NG, "government"))
+            .next()
+            .map(str::to_owned),
         adjectives: values(ns::NG, "adjective"),
         demonyms: values(ns::NG, "demonym"),
         capitals: values(ns::NG, "capital"),

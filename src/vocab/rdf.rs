@@ -49,7 +49,8 @@ impl Index {
         let rdf_type = format!("{}type", ns::RDF);
         self.subjects.iter().map(String::as_str).filter(move |s| {
             self.by_subject[*s].iter().any(|(p, o)| {
-                *p == rdf_type && matches!(o, Term::NamedNode(n) if classes.iter().any(|c| c == n.as_str()))
+                *p == rdf_type
+                    && matches!(o, Term::NamedNode(n) if classes.iter().any(|c| c == n.as_str()))
             })
         })
     }
@@ -62,7 +63,11 @@ impl Index {
             .filter(move |s| self.by_subject[*s].iter().any(|(p, _)| p == predicate))
     }
 
-    pub fn objects<'a>(&'a self, subject: &str, predicate: &'a str) -> impl Iterator<Item = &'a Term> {
+    pub fn objects<'a>(
+        &'a self,
+        subject: &str,
+        predicate: &'a str,
+    ) -> impl Iterator<Item = &'a Term> {
         self.by_subject
             .get(subject)
             .into_iter()
@@ -101,7 +106,8 @@ impl Index {
     }
 
     pub fn is_true(&self, subject: &str, predicate: &str) -> bool {
-        self.literals(subject, predicate).any(|(v, _)| v == "true" || v == "1")
+        self.literals(subject, predicate)
+            .any(|(v, _)| v == "true" || v == "1")
     }
 }
 

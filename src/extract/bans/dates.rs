@@ -7,10 +7,33 @@ use crate::extract::{DateMention, Document, Facts, OrgId};
 
 /// Words before a date that say when a measure takes effect.
 const EFFECTIVE_CUES: &[&str] = &[
-    "ab", "ab dem", "ab der", "seit", "seit dem", "bis", "bis zum", "bis ende", "bis zum ende",
-    "spätestens", "from", "since", "starting", "effective", "by", "by the end of", "until",
-    "as of", "beginning", "took effect on", "takes effect on", "took effect", "applies from",
-    "in force from", "gilt ab", "gilt seit", "within",
+    "ab",
+    "ab dem",
+    "ab der",
+    "seit",
+    "seit dem",
+    "bis",
+    "bis zum",
+    "bis ende",
+    "bis zum ende",
+    "spätestens",
+    "from",
+    "since",
+    "starting",
+    "effective",
+    "by",
+    "by the end of",
+    "until",
+    "as of",
+    "beginning",
+    "took effect on",
+    "takes effect on",
+    "took effect",
+    "applies from",
+    "in force from",
+    "gilt ab",
+    "gilt seit",
+    "within",
 ];
 
 /// The decided and effective dates for the trigger at `trigger` (byte
@@ -68,14 +91,28 @@ fn is_effective(doc: &Document<'_>, range: &Range<usize>, mention: &DateMention)
 /// A decision date from around a measure's first report: the nearest
 /// sentence (up to two away) that names the regulator and a date that is
 /// not an effective date ("The FCC voted on Friday ...").
-pub fn from_context(doc: &Document<'_>, facts: &Facts, sentence: usize, regulator: OrgId) -> Option<PartialDate> {
-    let order = [sentence, sentence + 1, sentence.wrapping_sub(1), sentence + 2, sentence.wrapping_sub(2)];
+pub fn from_context(
+    doc: &Document<'_>,
+    facts: &Facts,
+    sentence: usize,
+    regulator: OrgId,
+) -> Option<PartialDate> {
+    let order = [
+        sentence,
+        sentence + 1,
+        sentence.wrapping_sub(1),
+        sentence + 2,
+        sentence.wrapping_sub(2),
+    ];
     for index in order {
-        let Some(range) = doc.sentences.get(index) else { continue };
-        let names_regulator = facts
-            .mentions
-            .iter()
-            .any(|m| m.org == regulator && range.start <= m.evidence.span.start && m.evidence.span.end <= range.end);
+        let Some(range) = doc.sentences.get(index) else {
+            continue;
+        };
+        let names_regulator = facts.mentions.iter().any(|m| {
+            m.org == regulator
+                && range.start <= m.evidence.span.start
+                && m.evidence.span.end <= range.end
+        });
         if !names_regulator {
             continue;
         }

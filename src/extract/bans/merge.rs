@@ -28,13 +28,18 @@ pub fn merge(mut reports: Vec<Report>, facts: &Facts) -> Vec<Merged> {
     reports.sort_by_key(|r| (r.lifted, !r.explicit, r.sentence));
     let mut bans: Vec<Merged> = Vec::new();
     for r in reports {
-        let Some(regulator) = r.regulator else { continue };
+        let Some(regulator) = r.regulator else {
+            continue;
+        };
         let same = bans.iter_mut().find(|b| {
             b.kind == r.kind
                 && b.target == r.target
                 && fits(b.imposed, r.imposed)
                 && fits(b.effective, r.effective)
-                && (b.regulator == Some(regulator) || !r.explicit || r.lifted || government_pair(facts, b.regulator, regulator))
+                && (b.regulator == Some(regulator)
+                    || !r.explicit
+                    || r.lifted
+                    || government_pair(facts, b.regulator, regulator))
         });
         match same {
             Some(b) => absorb(b, r, regulator, facts),
@@ -76,7 +81,10 @@ fn absorb(b: &mut Merged, r: Report, regulator: usize, facts: &Facts) {
     b.immediate |= r.immediate;
     b.jurisdiction = b.jurisdiction.take().or(r.jurisdiction);
     b.evidence.push(r.evidence);
-    let authority = facts.organisations.get(regulator).is_some_and(|o| o.kind == OrgKind::Authority);
+    let authority = facts
+        .organisations
+        .get(regulator)
+        .is_some_and(|o| o.kind == OrgKind::Authority);
     let replaces_government = authority && government_pair(facts, b.regulator, regulator);
     if (!b.explicit && r.explicit) || replaces_government {
         b.regulator = Some(regulator);
@@ -97,7 +105,8 @@ fn government_pair(facts: &Facts, kept: Option<usize>, other: usize) -> bool {
     kept.is_some_and(|k| {
         matches!(
             (kind(k), kind(other)),
-            (Some(OrgKind::Government), Some(OrgKind::Authority)) | (Some(OrgKind::Authority), Some(OrgKind::Government))
+            (Some(OrgKind::Government), Some(OrgKind::Authority))
+                | (Some(OrgKind::Authority), Some(OrgKind::Government))
         )
     })
 }

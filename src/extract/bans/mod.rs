@@ -31,7 +31,11 @@ pub use roles::RegulatorExtractor;
 
 /// Phrases that make a measure take effect when it is decided.
 const IMMEDIATE: &[&str] = &[
-    "ab sofort", "mit sofortiger wirkung", "sofort", "with immediate effect", "immediately",
+    "ab sofort",
+    "mit sofortiger wirkung",
+    "sofort",
+    "with immediate effect",
+    "immediately",
 ];
 
 /// Words before a general ban noun that make it the measure already
@@ -83,7 +87,12 @@ impl BanExtractor {
             german: BanWords::new(&vocab.ban_kinds, Lang::De),
             english: BanWords::new(&vocab.ban_kinds, Lang::En),
             places: PlaceIndex::new(&vocab.places),
-            place_codes: vocab.places.entries.iter().map(|p| p.code.clone()).collect(),
+            place_codes: vocab
+                .places
+                .entries
+                .iter()
+                .map(|p| p.code.clone())
+                .collect(),
             governments: vocab
                 .places
                 .entries
@@ -119,7 +128,11 @@ impl BanExtractor {
             // What "the ban" or "the decision" refers to: the measure(s) last
             // reported with a named regulator.
             let previous: Vec<Report> = match reports.iter().rev().find(|r| r.explicit) {
-                Some(last) => reports.iter().filter(|r| r.sentence == last.sentence && r.explicit).cloned().collect(),
+                Some(last) => reports
+                    .iter()
+                    .filter(|r| r.sentence == last.sentence && r.explicit)
+                    .cloned()
+                    .collect(),
                 None => reports.last().cloned().into_iter().collect(),
             };
             if triggers.is_empty() {
@@ -141,18 +154,27 @@ impl BanExtractor {
                 .collect();
             let mut found = Vec::new();
             for (i, trigger) in triggers.iter().enumerate() {
-                let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| s.clone()).collect();
+                let others: Vec<Range<usize>> = spans
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, s)| s.clone())
+                    .collect();
                 // "Das Verbot gilt mit sofortiger Wirkung", "the import ban took
                 // effect": more about the last measure (of that kind).
                 let same: Vec<&Report> = previous
                     .iter()
                     .filter(|p| trigger.kind.is_none_or(|k| k == p.kind))
                     .collect();
-                let names_company = mentions_in(facts, range.clone()).iter().any(|(o, _)| is_company_like(facts, *o));
+                let names_company = mentions_in(facts, range.clone())
+                    .iter()
+                    .any(|(o, _)| is_company_like(facts, *o));
                 // "Amerikanische Unternehmen dürfen daher keine Geschäfte mehr
                 // machen": a consequence of the measure just reported.
                 let consequence = trigger.kind.is_none() && consequence(sentence);
-                if !same.is_empty() && ((!names_company && anaphoric(sentence, &trigger.span)) || consequence) {
+                if !same.is_empty()
+                    && ((!names_company && anaphoric(sentence, &trigger.span)) || consequence)
+                {
                     for previous in same {
                         found.push(self.follow_up(doc, facts, index, &spans[i], previous));
                     }
@@ -167,7 +189,14 @@ impl BanExtractor {
 
     /// A sentence that says more about the measure reported last: its
     /// dates, its status, and the authority it names as deciding it.
-    fn follow_up(&self, doc: &Document<'_>, facts: &mut Facts, index: usize, at: &Range<usize>, previous: &Report) -> Report {
+    fn follow_up(
+        &self,
+        doc: &Document<'_>,
+        facts: &mut Facts,
+        index: usize,
+        at: &Range<usize>,
+        previous: &Report,
+    ) -> Report {
         let range = doc.sentences[index].clone();
         let sentence = &doc.text[range.clone()];
         let words = self.words(doc.lang);
@@ -186,7 +215,11 @@ impl BanExtractor {
         };
         // The dates of a lifting are not those of the measure.
         let lifted = words.is_lifted(sentence);
-        let (imposed, effective) = if lifted { (None, None) } else { (imposed, effective) };
+        let (imposed, effective) = if lifted {
+            (None, None)
+        } else {
+            (imposed, effective)
+        };
         Report {
             regulator,
             explicit,
@@ -265,7 +298,17 @@ impl BanExtractor {
             .find(|h| {
                 let lead = sentence[..h.span.start].trim_end().to_lowercase();
                 h.word == PlaceWord::Name
-                    && ["in", "in den", "in der", "im", "across", "throughout", "in the"].iter().any(|p| lead.ends_with(p))
+                    && [
+                        "in",
+                        "in den",
+                        "in der",
+                        "im",
+                        "across",
+                        "throughout",
+                        "in the",
+                    ]
+                    .iter()
+                    .any(|p| lead.ends_with(p))
             })
             .and_then(|h| self.place_codes.get(h.place).cloned())
     }
@@ -274,7 +317,11 @@ impl BanExtractor {
 /// In one sentence, a word that names a kind ("revoking an authorization")
 /// outranks general ban words about the same target.
 fn specific_first(found: Vec<Report>) -> Vec<Report> {
-    let specific: Vec<OrgId> = found.iter().filter(|r| r.specific).map(|r| r.target).collect();
+    let specific: Vec<OrgId> = found
+        .iter()
+        .filter(|r| r.specific)
+        .map(|r| r.target)
+        .collect();
     found
         .into_iter()
         .filter(|r| r.specific || !specific.contains(&r.target))
@@ -285,17 +332,45 @@ fn specific_first(found: Vec<Report>) -> Vec<Report> {
 fn anaphoric(sentence: &str, trigger: &Range<usize>) -> bool {
     let before = sentence[..trigger.start].to_lowercase();
     let word = &sentence[trigger.clone()];
-    let last = word.split_whitespace().next_back().unwrap_or_default().to_lowercase();
+    let last = word
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .to_lowercase();
     let noun = word.starts_with(|c: char| c.is_uppercase())
-        || ["ban", "measure", "order", "listing", "restriction", "embargo", "blacklist", "list", "sanctions"].contains(&last.as_str());
-    noun && before.split_whitespace().next_back().is_some_and(|w| DEFINITE.contains(&w))
+        || [
+            "ban",
+            "measure",
+            "order",
+            "listing",
+            "restriction",
+            "embargo",
+            "blacklist",
+            "list",
+            "sanctions",
+        ]
+        .contains(&last.as_str());
+    noun && before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| DEFINITE.contains(&w))
 }
 
 fn consequence(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ["daher", "deshalb", "damit", "somit", "therefore", "thus", "hence", "consequently"].contains(&w))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "daher",
+            "deshalb",
+            "damit",
+            "somit",
+            "therefore",
+            "thus",
+            "hence",
+            "consequently",
+        ]
+        .contains(&w)
+    })
 }
 
 /// A reference word that points back: a noun after a definite article
@@ -306,20 +381,56 @@ fn refers_back(sentence: &str, span: &Range<usize>) -> bool {
     let word = &sentence[span.clone()];
     let before = sentence[..span.start].to_lowercase();
     let mut previous = before.split_whitespace().rev();
-    if !word.contains(' ') && !word.starts_with(|c: char| c.is_lowercase()) || ["decision", "measure", "ruling", "order", "regulation", "restriction", "move", "step"].contains(&word) {
+    if !word.contains(' ') && !word.starts_with(|c: char| c.is_lowercase())
+        || [
+            "decision",
+            "measure",
+            "ruling",
+            "order",
+            "regulation",
+            "restriction",
+            "move",
+            "step",
+        ]
+        .contains(&word)
+    {
         return previous.next().is_some_and(|w| DEFINITE.contains(&w));
     }
     let subject = previous.next().unwrap_or_default();
-    ["it", "es", "sie", "they", "ban", "listing", "measure", "order", "verbot", "sperre", "regel", "rule", "restriction", "sanctions"]
-        .iter()
-        .any(|w| subject.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
+    [
+        "it",
+        "es",
+        "sie",
+        "they",
+        "ban",
+        "listing",
+        "measure",
+        "order",
+        "verbot",
+        "sperre",
+        "regel",
+        "rule",
+        "restriction",
+        "sanctions",
+    ]
+    .iter()
+    .any(|w| subject.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
 }
 
 /// The sentence reports a measure being imposed (not only lifted).
 fn imposes(lower: &str) -> bool {
-    ["verhängt", "erlassen", "ausgesprochen", "angeordnet", "imposed", "issued", "introduced", "eingeführt"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "verhängt",
+        "erlassen",
+        "ausgesprochen",
+        "angeordnet",
+        "imposed",
+        "issued",
+        "introduced",
+        "eingeführt",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// "Sanktionen gegen X", "sanctions on X": plural sanction nouns are only a
@@ -331,7 +442,9 @@ fn sanction_has_target(sentence: &str, trigger: &Range<usize>) -> bool {
         return true;
     }
     let after = sentence[trigger.end..].trim_start().to_lowercase();
-    ["gegen ", "against ", "on "].iter().any(|p| after.starts_with(p))
+    ["gegen ", "against ", "on "]
+        .iter()
+        .any(|p| after.starts_with(p))
 }
 
 fn default_kind(words: &BanWords) -> Option<usize> {
@@ -343,11 +456,13 @@ fn default_kind(words: &BanWords) -> Option<usize> {
 fn negated(sentence: &str, trigger: &Range<usize>) -> bool {
     let clause = words::clause_around(sentence, trigger);
     let before = sentence[clause.start..trigger.start].to_lowercase();
-    before
-        .split_whitespace()
-        .rev()
-        .take(5)
-        .any(|w| ["kein", "keine", "keinen", "keinem", "keiner", "no", "not", "nicht", "never", "nie", "neither"].contains(&w))
+    before.split_whitespace().rev().take(5).any(|w| {
+        [
+            "kein", "keine", "keinen", "keinem", "keiner", "no", "not", "nicht", "never", "nie",
+            "neither",
+        ]
+        .contains(&w)
+    })
 }
 
 impl Extractor for BanExtractor {
@@ -361,13 +476,14 @@ impl Extractor for BanExtractor {
         let mut merged = merge::merge(reports, facts);
         for ban in &mut merged {
             if ban.imposed.is_none()
-                && let Some(regulator) = ban.regulator {
-                    ban.imposed = ban
-                        .sentences
-                        .iter()
-                        .find_map(|s| dates::from_context(doc, facts, *s, regulator))
-                        .filter(|d| Some(*d) != ban.effective);
-                }
+                && let Some(regulator) = ban.regulator
+            {
+                ban.imposed = ban
+                    .sentences
+                    .iter()
+                    .find_map(|s| dates::from_context(doc, facts, *s, regulator))
+                    .filter(|d| Some(*d) != ban.effective);
+            }
             if ban.immediate && ban.effective.is_none() {
                 ban.effective = ban.imposed;
             }
@@ -378,7 +494,11 @@ impl Extractor for BanExtractor {
             target: r.target,
             imposed: r.imposed,
             effective: r.effective,
-            status: if r.lifted { BanStatus::Lifted } else { BanStatus::InForce },
+            status: if r.lifted {
+                BanStatus::Lifted
+            } else {
+                BanStatus::InForce
+            },
             jurisdiction: r.jurisdiction,
             evidence: r.evidence,
         }));

@@ -5,7 +5,9 @@ use std::ops::Range;
 use super::BanExtractor;
 use crate::extract::context::{is_authority_like, is_company_like, mentions_in};
 use crate::extract::lexicon::PlaceWord;
-use crate::extract::{Document, Evidence, Facts, OrgId, OrgIdentity, OrgKind, OrgMention, Organisation};
+use crate::extract::{
+    Document, Evidence, Facts, OrgId, OrgIdentity, OrgKind, OrgMention, Organisation,
+};
 use crate::lang::Lang;
 
 /// Nouns that refer back to an organisation of a kind ("die Behörde").
@@ -48,55 +50,131 @@ pub(super) struct Site<'a> {
 
 /// Words that refer back to the company named last.
 const COMPANY_WORDS: &[&str] = &[
-    "unternehmen", "unternehmens", "konzern", "konzerns", "hersteller", "herstellers", "anbieter",
-    "anbieters", "firma", "seine", "seiner", "seinen", "ihre", "ihrer", "company", "firm",
-    "group", "exchange", "maker", "its", "subsidiary", "start-up", "startup",
+    "unternehmen",
+    "unternehmens",
+    "konzern",
+    "konzerns",
+    "hersteller",
+    "herstellers",
+    "anbieter",
+    "anbieters",
+    "firma",
+    "seine",
+    "seiner",
+    "seinen",
+    "ihre",
+    "ihrer",
+    "company",
+    "firm",
+    "group",
+    "exchange",
+    "maker",
+    "its",
+    "subsidiary",
+    "start-up",
+    "startup",
 ];
 
 /// Words for products: they refer to the company the article is about.
 const PRODUCT_WORDS: &[&str] = &[
-    "app", "apps", "produkte", "produkten", "geräte", "modelle", "software", "dienst", "dienste",
-    "plattform", "products", "devices", "models", "watches", "phones", "service", "services",
-    "platform", "uhr", "uhren", "smartwatches", "handys", "chips",
+    "app",
+    "apps",
+    "produkte",
+    "produkten",
+    "geräte",
+    "modelle",
+    "software",
+    "dienst",
+    "dienste",
+    "plattform",
+    "products",
+    "devices",
+    "models",
+    "watches",
+    "phones",
+    "service",
+    "services",
+    "platform",
+    "uhr",
+    "uhren",
+    "smartwatches",
+    "handys",
+    "chips",
 ];
 
 /// Verbs after a company that make it the party that obtained a ban
 /// against another ("Qualcomm hat ein Verkaufsverbot durchgesetzt").
 const OBTAINED: &[&str] = &[
-    "durchgesetzt", "erwirkt", "erstritten", "beantragt", "won", "obtained", "secured",
-    "requested", "sought", "filed",
+    "durchgesetzt",
+    "erwirkt",
+    "erstritten",
+    "beantragt",
+    "won",
+    "obtained",
+    "secured",
+    "requested",
+    "sought",
+    "filed",
 ];
 
 /// Phrases before an organisation that make it something else than the
 /// target: a patent holder, a supplier in a list, a source.
 const NOT_TARGET_BEFORE: &[&str] = &[
-    "held by", "owned by", "requested by", "on behalf of", "nach angaben", "laut",
-    "according to", "patent von", "patente von", "told", "sagte",
+    "held by",
+    "owned by",
+    "requested by",
+    "on behalf of",
+    "nach angaben",
+    "laut",
+    "according to",
+    "patent von",
+    "patente von",
+    "told",
+    "sagte",
 ];
 
 impl BanExtractor {
     /// The organisation that imposes the measure reported at `at`, and
     /// whether the sentence names it.
-    pub(super) fn regulator(&self, doc: &Document<'_>, facts: &mut Facts, range: &Range<usize>, at: usize) -> (Option<OrgId>, bool) {
+    pub(super) fn regulator(
+        &self,
+        doc: &Document<'_>,
+        facts: &mut Facts,
+        range: &Range<usize>,
+        at: usize,
+    ) -> (Option<OrgId>, bool) {
         let text = doc.text;
         let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, range.clone())
             .into_iter()
-            .filter(|(o, s)| is_authority_like(facts, *o) && !addressed(&text[range.start..s.start]))
+            .filter(|(o, s)| {
+                is_authority_like(facts, *o) && !addressed(&text[range.start..s.start])
+            })
             .collect();
         // "ein vom US Department of Commerce verhängtes Verbot", "by the FCC"
         for (org, span) in &named {
             let lead = text[range.start..span.start].to_lowercase();
             let lead = lead.trim_end();
-            let agent = ["by", "by the", "von", "vom", "von der", "durch", "durch die", "durch das", "durch den"]
-                .iter()
-                .any(|p| lead.ends_with(&format!(" {p}")) || lead == *p);
+            let agent = [
+                "by",
+                "by the",
+                "von",
+                "vom",
+                "von der",
+                "durch",
+                "durch die",
+                "durch das",
+                "durch den",
+            ]
+            .iter()
+            .any(|p| lead.ends_with(&format!(" {p}")) || lead == *p);
             if agent {
                 return (Some(*org), true);
             }
         }
         // "the Treasury Department's Office of Foreign Assets Control": the
         // office acts, not its parent.
-        let possessor = |s: &Range<usize>| text[s.end..].starts_with("'s ") || text[s.end..].starts_with("’s ");
+        let possessor =
+            |s: &Range<usize>| text[s.end..].starts_with("'s ") || text[s.end..].starts_with("’s ");
         if let Some((org, _)) = named.iter().find(|(_, s)| s.start < at && !possessor(s)) {
             return (Some(*org), true);
         }
@@ -110,40 +188,71 @@ impl BanExtractor {
             // "the ministry": an organisation with that word in its name,
             // else one of that kind.
             let named_so = |o: &Organisation| {
-                std::iter::once(&o.label).chain(o.forms.iter()).any(|f| f.to_lowercase().contains(word))
+                std::iter::once(&o.label)
+                    .chain(o.forms.iter())
+                    .any(|f| f.to_lowercase().contains(word))
             };
             let by_name = nearest_of(facts, range.start, |o| o.kind == kind && named_so(o));
-            if let Some(org) = by_name.or_else(|| nearest_of_kind(facts, range.start, |k| k == kind)) {
+            if let Some(org) =
+                by_name.or_else(|| nearest_of_kind(facts, range.start, |k| k == kind))
+            {
                 return (Some(org), false);
             }
         }
-        let fallback = nearest_of_kind(facts, range.start, |k| k == OrgKind::Authority)
-            .or_else(|| nearest_of_kind(facts, range.start, |k| k != OrgKind::Company && k != OrgKind::Other));
+        let fallback =
+            nearest_of_kind(facts, range.start, |k| k == OrgKind::Authority).or_else(|| {
+                nearest_of_kind(facts, range.start, |k| {
+                    k != OrgKind::Company && k != OrgKind::Other
+                })
+            });
         (fallback, false)
     }
 
     /// "Indien hat TikTok verboten", "Moscow first used ...": a country (or
     /// its capital) as the subject stands for its government.
-    fn country_actor(&self, doc: &Document<'_>, facts: &mut Facts, range: &Range<usize>, at: usize) -> Option<OrgId> {
+    fn country_actor(
+        &self,
+        doc: &Document<'_>,
+        facts: &mut Facts,
+        range: &Range<usize>,
+        at: usize,
+    ) -> Option<OrgId> {
         let head = &doc.text[range.start..at];
         let hit = self.places.find(head).into_iter().next()?;
         let lead = head[..hit.span.start].trim();
         let subject_position = lead.is_empty() || ["The", "Die", "Auch", "Also"].contains(&lead);
         let follows = head[hit.span.end..].trim_start();
-        let verb_next = follows.starts_with(|c: char| c.is_lowercase()) && !follows.starts_with("'s");
-        if !(subject_position && verb_next && matches!(hit.word, PlaceWord::Name | PlaceWord::Capital)) {
+        let verb_next =
+            follows.starts_with(|c: char| c.is_lowercase()) && !follows.starts_with("'s");
+        if !(subject_position
+            && verb_next
+            && matches!(hit.word, PlaceWord::Name | PlaceWord::Capital))
+        {
             return None;
         }
         let (iri, label) = self.governments.get(hit.place)?.clone()?;
         let country = self.place_codes.get(hit.place).cloned();
         let span = range.start + hit.span.start..range.start + hit.span.end;
-        Some(add_government(facts, iri, label, country, &doc.text[span.clone()], span))
+        Some(add_government(
+            facts,
+            iri,
+            label,
+            country,
+            &doc.text[span.clone()],
+            span,
+        ))
     }
 
     /// The organisations the measure reported at `trigger` targets: the
     /// company named nearest to it and those listed with it.
     pub(super) fn targets(&self, doc: &Document<'_>, facts: &Facts, site: &Site<'_>) -> Vec<OrgId> {
-        let Site { range, trigger, regulator, kind, named_measure } = *site;
+        let Site {
+            range,
+            trigger,
+            regulator,
+            kind,
+            named_measure,
+        } = *site;
         let text = doc.text;
         let clause = clause_of(text, range, trigger);
         let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, clause.clone())
@@ -167,12 +276,23 @@ impl BanExtractor {
 
     /// No company in the sentence: the next sentence may list them
     /// ("Betroffen sind ..."), or a word like "das Unternehmen" refers back.
-    fn implied_targets(&self, doc: &Document<'_>, facts: &Facts, range: &Range<usize>, named_measure: bool) -> Vec<OrgId> {
+    fn implied_targets(
+        &self,
+        doc: &Document<'_>,
+        facts: &Facts,
+        range: &Range<usize>,
+        named_measure: bool,
+    ) -> Vec<OrgId> {
         let index = doc.sentence_at(range.start);
         let lower = doc.text[range.clone()].to_lowercase();
-        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         // "drei Unternehmen", "four companies": named in a list further on.
-        let counted = words.windows(2).any(|w| is_count(w[0]) && is_company_word(w[1]));
+        let counted = words
+            .windows(2)
+            .any(|w| is_count(w[0]) && is_company_word(w[1]));
         let reach = if counted { 10 } else { 1 };
         if let Some(listed) = listed_after(doc, facts, index, reach) {
             return listed;
@@ -181,7 +301,11 @@ impl BanExtractor {
             return Vec::new();
         }
         // "they", "them": the companies the sentence before named.
-        if words.iter().any(|w| ["they", "them", "their", "ihnen"].contains(w)) && index > 0 {
+        if words
+            .iter()
+            .any(|w| ["they", "them", "their", "ihnen"].contains(w))
+            && index > 0
+        {
             let listed = companies_in(facts, doc.sentences[index - 1].clone());
             if listed.len() > 1 {
                 return listed;
@@ -223,25 +347,57 @@ const DEFINITE_OR_POSSESSIVE: &[&str] = &[
 fn is_count(word: &str) -> bool {
     word.chars().all(|c| c.is_ascii_digit())
         || [
-            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "zwei", "drei",
-            "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "mehrere", "many", "dozens", "viele",
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+            "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "mehrere",
+            "many", "dozens", "viele",
         ]
         .contains(&word)
 }
 
 fn is_company_word(word: &str) -> bool {
-    ["companies", "firms", "unternehmen", "firmen", "entities", "suppliers", "exporters", "lenders", "apps", "konzerne", "hersteller", "anbieter", "banks", "banken"]
-        .contains(&word)
+    [
+        "companies",
+        "firms",
+        "unternehmen",
+        "firmen",
+        "entities",
+        "suppliers",
+        "exporters",
+        "lenders",
+        "apps",
+        "konzerne",
+        "hersteller",
+        "anbieter",
+        "banks",
+        "banken",
+    ]
+    .contains(&word)
 }
 
 /// The companies of a listing sentence among the next `reach` sentences
 /// ("Betroffen sind ...", "Among them ...").
-fn listed_after(doc: &Document<'_>, facts: &Facts, index: usize, reach: usize) -> Option<Vec<OrgId>> {
+fn listed_after(
+    doc: &Document<'_>,
+    facts: &Facts,
+    index: usize,
+    reach: usize,
+) -> Option<Vec<OrgId>> {
     for next in doc.sentences.iter().skip(index + 1).take(reach) {
         let sentence = doc.text[next.clone()].to_lowercase();
-        let listing = ["betroffen", "darunter", "among them", "affected", "they include", "including", "designated", "namely", "sind die", "are the"]
-            .iter()
-            .any(|w| sentence.contains(w));
+        let listing = [
+            "betroffen",
+            "darunter",
+            "among them",
+            "affected",
+            "they include",
+            "including",
+            "designated",
+            "namely",
+            "sind die",
+            "are the",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
         let companies = companies_in(facts, next.clone());
         if listing && !companies.is_empty() {
             return Some(companies);
@@ -269,19 +425,36 @@ fn subsidiary(text: &str, facts: &Facts, named: &[(OrgId, Range<usize>)], org: O
     };
     let lead = text[..span.start].to_lowercase();
     let lead = lead.trim_end();
-    if !["subsidiary of", "unit of", "arm of", "tochter von", "tochtergesellschaft von"].iter().any(|p| lead.ends_with(p)) {
+    if ![
+        "subsidiary of",
+        "unit of",
+        "arm of",
+        "tochter von",
+        "tochtergesellschaft von",
+    ]
+    .iter()
+    .any(|p| lead.ends_with(p))
+    {
         return org;
     }
     let Some(parent) = facts.organisations.get(org) else {
         return org;
     };
-    let parent_forms: Vec<&String> = parent.forms.iter().chain(std::iter::once(&parent.label)).collect();
+    let parent_forms: Vec<&String> = parent
+        .forms
+        .iter()
+        .chain(std::iter::once(&parent.label))
+        .collect();
     facts
         .organisations
         .iter()
         .position(|o| {
             o.id != parent.id
-                && o.forms.iter().any(|f| parent_forms.iter().any(|p| f.len() > p.len() && f.starts_with(p.as_str())))
+                && o.forms.iter().any(|f| {
+                    parent_forms
+                        .iter()
+                        .any(|p| f.len() > p.len() && f.starts_with(p.as_str()))
+                })
         })
         .unwrap_or(org)
 }
@@ -301,7 +474,11 @@ fn clause_of(text: &str, range: &Range<usize>, trigger: &Range<usize>) -> Range<
 
 fn obtained(after: &str) -> bool {
     let lower = after.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(8).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
     words.iter().any(|w| OBTAINED.contains(w))
 }
 
@@ -327,9 +504,18 @@ fn coordinated(text: &str, named: &[(OrgId, Range<usize>)], at: usize) -> Vec<Or
         let between = &text[a.end.min(b.start)..b.start.max(a.end)];
         let lower = between.to_lowercase();
         let words = lower.split_whitespace().count();
-        let joined = lower.contains(" und ") || lower.contains(" and ") || lower.contains(" sowie ")
-            || lower.contains(" oder ") || lower.contains(" or ") || lower.trim() == "," || lower.starts_with(", ");
-        joined && words <= 6 && !lower.contains(['.', ';', ':']) && !lower.contains("such as") && !lower.contains(" wie ")
+        let joined = lower.contains(" und ")
+            || lower.contains(" and ")
+            || lower.contains(" sowie ")
+            || lower.contains(" oder ")
+            || lower.contains(" or ")
+            || lower.trim() == ","
+            || lower.starts_with(", ");
+        joined
+            && words <= 6
+            && !lower.contains(['.', ';', ':'])
+            && !lower.contains("such as")
+            && !lower.contains(" wie ")
     };
     let mut out = vec![named[at].0];
     let mut i = at;
@@ -360,16 +546,32 @@ fn is_subject_of(text: &str, mention: &Range<usize>, trigger: &Range<usize>) -> 
     }
     let gap = text[mention.end..trigger.start].to_lowercase();
     let words: Vec<&str> = gap.split_whitespace().collect();
-    let passive = words.iter().any(|w| ["was", "were", "been", "be", "is", "are", "being"].contains(w));
-    let object = words.iter().any(|w| ["to", "the", "on", "from", "of", "in", "into", "onto", "a", "an"].contains(w));
+    let passive = words
+        .iter()
+        .any(|w| ["was", "were", "been", "be", "is", "are", "being"].contains(w));
+    let object = words.iter().any(|w| {
+        [
+            "to", "the", "on", "from", "of", "in", "into", "onto", "a", "an",
+        ]
+        .contains(w)
+    });
     let verb = text[trigger.clone()].starts_with(|c: char| c.is_lowercase());
     verb && words.len() <= 2 && !passive && !object && !gap.contains(['\'', '’', ','])
 }
 
 fn excluded(lead: &str) -> bool {
     let lower = lead.to_lowercase();
-    let tail: String = lower.chars().rev().take(30).collect::<String>().chars().rev().collect();
-    NOT_TARGET_BEFORE.iter().any(|p| tail.trim_end().ends_with(p) || tail.contains(&format!("{p} ")))
+    let tail: String = lower
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    NOT_TARGET_BEFORE
+        .iter()
+        .any(|p| tail.trim_end().ends_with(p) || tail.contains(&format!("{p} ")))
 }
 
 /// "told the House of Commons": who is told about a measure is not who
@@ -377,14 +579,25 @@ fn excluded(lead: &str) -> bool {
 fn addressed(lead: &str) -> bool {
     let lower = lead.to_lowercase();
     let lower = lower.trim_end();
-    ["told", "told the", "informed", "informed the", "sagte dem", "sagte der"].iter().any(|p| lower.ends_with(p))
+    [
+        "told",
+        "told the",
+        "informed",
+        "informed the",
+        "sagte dem",
+        "sagte der",
+    ]
+    .iter()
+    .any(|p| lower.ends_with(p))
 }
 
 /// In a blocked takeover the measure targets the buyer: "Microsoft's
 /// takeover of Activision", "die Übernahme von X durch den Konkurrenten Y".
 fn acquirer(text: &str, named: &[(OrgId, Range<usize>)]) -> Option<OrgId> {
     for (org, span) in named {
-        let window_start = (span.start.saturating_sub(40)..=span.start).find(|i| text.is_char_boundary(*i)).unwrap_or(span.start);
+        let window_start = (span.start.saturating_sub(40)..=span.start)
+            .find(|i| text.is_char_boundary(*i))
+            .unwrap_or(span.start);
         let lead = text[window_start..span.start].to_lowercase();
         if lead.contains("durch ") || lead.contains(" by ") {
             return Some(*org);
@@ -416,7 +629,9 @@ fn nearest_of_kind(facts: &Facts, at: usize, kind: impl Fn(OrgKind) -> bool) -> 
 /// The organisation that fits, named last before `at`, else first after.
 fn nearest_of(facts: &Facts, at: usize, fits: impl Fn(&Organisation) -> bool) -> Option<OrgId> {
     let fits = |m: &&OrgMention| facts.organisations.get(m.org).is_some_and(&fits);
-    let split = facts.mentions.partition_point(|m| m.evidence.span.start < at);
+    let split = facts
+        .mentions
+        .partition_point(|m| m.evidence.span.start < at);
     facts.mentions[..split]
         .iter()
         .rev()
@@ -426,7 +641,14 @@ fn nearest_of(facts: &Facts, at: usize, fits: impl Fn(&Organisation) -> bool) ->
 }
 
 /// Adds (or finds) a government organisation and a mention of it.
-fn add_government(facts: &mut Facts, iri: String, label: String, country: Option<String>, form: &str, span: Range<usize>) -> OrgId {
+fn add_government(
+    facts: &mut Facts,
+    iri: String,
+    label: String,
+    country: Option<String>,
+    form: &str,
+    span: Range<usize>,
+) -> OrgId {
     let identity = OrgIdentity::Known(iri);
     let org = match facts.organisations.iter().position(|o| o.id == identity) {
         Some(i) => i,
@@ -444,8 +666,16 @@ fn add_government(facts: &mut Facts, iri: String, label: String, country: Option
     };
     facts.organisations[org].forms.insert(form.to_owned());
     if !facts.mentions.iter().any(|m| m.evidence.span == span) {
-        let at = facts.mentions.partition_point(|m| m.evidence.span.start < span.start);
-        facts.mentions.insert(at, OrgMention { org, evidence: Evidence::new(span, 0.7) });
+        let at = facts
+            .mentions
+            .partition_point(|m| m.evidence.span.start < span.start);
+        facts.mentions.insert(
+            at,
+            OrgMention {
+                org,
+                evidence: Evidence::new(span, 0.7),
+            },
+        );
     }
     org
 }

@@ -52,20 +52,34 @@ impl RegulatorExtractor {
                 let at = span.start - range.start;
                 let end = span.end - range.start;
                 let lead = sentence[..at].to_lowercase();
-                let addressed = ["told", "told the", "informed the", "advice from the", "arm of the", "part of the"]
-                    .iter()
-                    .any(|p| lead.trim_end().ends_with(p));
-                let negated_lead = lead.split_whitespace().any(|w| ["neither", "weder", "nor"].contains(&w));
-                let subject = !addressed && !negated_lead && actions.iter().any(|a| {
-                    a.start >= end
-                        && a.start - end <= SUBJECT_REACH
-                        && !negated_between(&sentence[end..a.start])
-                        && !starts_clause(&sentence[end..a.start])
-                });
+                let addressed = [
+                    "told",
+                    "told the",
+                    "informed the",
+                    "advice from the",
+                    "arm of the",
+                    "part of the",
+                ]
+                .iter()
+                .any(|p| lead.trim_end().ends_with(p));
+                let negated_lead = lead
+                    .split_whitespace()
+                    .any(|w| ["neither", "weder", "nor"].contains(&w));
+                let subject = !addressed
+                    && !negated_lead
+                    && actions.iter().any(|a| {
+                        a.start >= end
+                            && a.start - end <= SUBJECT_REACH
+                            && !negated_between(&sentence[end..a.start])
+                            && !starts_clause(&sentence[end..a.start])
+                    });
                 let agent = actions.iter().any(|a| {
                     a.end <= at && {
                         let gap = sentence[a.end..at].to_lowercase();
-                        gap.len() < 40 && [" by", " von", " vom", " durch"].iter().any(|p| gap.contains(p))
+                        gap.len() < 40
+                            && [" by", " von", " vom", " durch"]
+                                .iter()
+                                .any(|p| gap.contains(p))
                     }
                 });
                 if subject || agent {
@@ -82,16 +96,21 @@ impl RegulatorExtractor {
 /// announced by ...").
 fn starts_clause(gap: &str) -> bool {
     let lower = gap.to_lowercase();
-    [" that ", " dass ", ", which", ", who", ", der ", ", die ", ", das ", " wonach "]
-        .iter()
-        .any(|p| lower.contains(p))
+    [
+        " that ", " dass ", ", which", ", who", ", der ", ", die ", ", das ", " wonach ",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 fn negated_between(gap: &str) -> bool {
     let lower = gap.to_lowercase();
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ["not", "nicht", "kein", "keine", "keinen", "no", "neither", "nor", "never", "nie"].contains(&w))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "not", "nicht", "kein", "keine", "keinen", "no", "neither", "nor", "never", "nie",
+        ]
+        .contains(&w)
+    })
 }
 
 impl Extractor for RegulatorExtractor {
@@ -104,9 +123,13 @@ impl Extractor for RegulatorExtractor {
         let mut roles = Vec::new();
         for ban in &facts.bans {
             if let (Some(org), Some(evidence)) = (ban.regulator, ban.evidence.first())
-                && seen.insert(org) {
-                    roles.push(RegulatorRole { org, evidence: evidence.clone() });
-                }
+                && seen.insert(org)
+            {
+                roles.push(RegulatorRole {
+                    org,
+                    evidence: evidence.clone(),
+                });
+            }
         }
         for (org, evidence) in self.acting(doc, facts) {
             if seen.insert(org) {

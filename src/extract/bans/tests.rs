@@ -13,15 +13,21 @@ fn en(text: &str) -> Vec<String> {
 #[test]
 fn german_kinds_from_nouns_and_verbs() {
     assert_eq!(
-        de("Die Bundesnetzagentur hat am 3. Mai 2024 den Verkauf der Uhren der Brunnhuber Sensorik GmbH untersagt."),
+        de(
+            "Die Bundesnetzagentur hat am 3. Mai 2024 den Verkauf der Uhren der Brunnhuber Sensorik GmbH untersagt."
+        ),
         vec!["Bundesnetzagentur -> Brunnhuber Sensorik: sales-ban 2024-05-03/-"]
     );
     assert_eq!(
-        de("Das Bundeskartellamt hat die Übernahme der Talvo AG durch die Brunnhuber Sensorik GmbH untersagt."),
+        de(
+            "Das Bundeskartellamt hat die Übernahme der Talvo AG durch die Brunnhuber Sensorik GmbH untersagt."
+        ),
         vec!["Bundeskartellamt -> Brunnhuber Sensorik: investment-ban -/-"]
     );
     assert_eq!(
-        de("Seit März 2023 steht die Qorvana Microtech Co., Ltd. auf der Entity List des US-Handelsministeriums."),
+        de(
+            "Seit März 2023 steht die Qorvana Microtech Co., Ltd. auf der Entity List des US-Handelsministeriums."
+        ),
         vec!["US Department of Commerce -> Qorvana Microtech: entity-listing -/2023-03"]
     );
 }
@@ -29,8 +35,12 @@ fn german_kinds_from_nouns_and_verbs() {
 #[test]
 fn english_kinds_regulators_in_passive_and_dates_by_role() {
     assert_eq!(
-        en("Talvo Systems Inc. was barred from importing its routers by the US International Trade Commission on Monday."),
-        vec!["United States International Trade Commission -> Talvo Systems: import-ban 2024-05-06/-"]
+        en(
+            "Talvo Systems Inc. was barred from importing its routers by the US International Trade Commission on Monday."
+        ),
+        vec![
+            "United States International Trade Commission -> Talvo Systems: import-ban 2024-05-06/-"
+        ]
     );
     assert_eq!(
         en("The FCC revoked the operating licence of Skyline Telecom LLC, effective June 1, 2024."),
@@ -42,7 +52,10 @@ fn english_kinds_regulators_in_passive_and_dates_by_role() {
 fn one_measure_reported_twice_is_one_ban() {
     let text = "Die Bundesnetzagentur verbietet den Vertrieb der Brunnhuber Sensorik GmbH.\n\n\
                 Die Behörde hatte das Verkaufsverbot am Dienstag verhängt. Das Verbot gilt ab sofort.";
-    assert_eq!(de(text), vec!["Bundesnetzagentur -> Brunnhuber Sensorik: sales-ban 2024-05-07/2024-05-07"]);
+    assert_eq!(
+        de(text),
+        vec!["Bundesnetzagentur -> Brunnhuber Sensorik: sales-ban 2024-05-07/2024-05-07"]
+    );
 }
 
 #[test]
@@ -61,14 +74,22 @@ fn every_listed_target_gets_its_measure() {
 fn a_named_authority_beats_the_government() {
     let text = "Die Bundesregierung verbietet Bauteile der Talvo AG in den Kernnetzen. \
                 Das Bundesinnenministerium ordnete die Maßnahme am Donnerstag an.";
-    assert_eq!(de(text), vec!["Federal Ministry of the Interior -> Talvo: usage-ban 2024-05-09/-"]);
+    assert_eq!(
+        de(text),
+        vec!["Federal Ministry of the Interior -> Talvo: usage-ban 2024-05-09/-"]
+    );
 }
 
 #[test]
 fn proposals_demands_denials_and_fines_are_no_bans() {
     assert!(de("Mehrere Abgeordnete fordern ein Verkaufsverbot für die Talvo AG.").is_empty());
-    assert!(de("Ein Verbot der Talvo AG ist derzeit nicht geplant, sagte die Bundesnetzagentur.").is_empty());
-    assert!(de("Die Bundesnetzagentur sieht keinen Anlass für ein Verbot der Talvo AG.").is_empty());
+    assert!(
+        de("Ein Verbot der Talvo AG ist derzeit nicht geplant, sagte die Bundesnetzagentur.")
+            .is_empty()
+    );
+    assert!(
+        de("Die Bundesnetzagentur sieht keinen Anlass für ein Verbot der Talvo AG.").is_empty()
+    );
     assert!(en("Lawmakers urged the FCC to ban Skyline Telecom LLC.").is_empty());
     assert!(en("The FTC is considering a ban on Skyline Telecom LLC.").is_empty());
     assert!(en("The SEC fined Skyline Telecom LLC $5 million.").is_empty());
@@ -79,7 +100,10 @@ fn a_lifted_ban_keeps_its_history() {
     let text = "The Commerce Department had barred US firms from selling to Skyline Telecom LLC in April. \
                 In July the department lifted the ban.";
     let f = facts(text, Lang::En, "2024-08-01");
-    assert_eq!(bans(&f), vec!["US Department of Commerce -> Skyline Telecom: export-ban 2024-04/-"]);
+    assert_eq!(
+        bans(&f),
+        vec!["US Department of Commerce -> Skyline Telecom: export-ban 2024-04/-"]
+    );
     assert_eq!(f.bans[0].status, BanStatus::Lifted);
 }
 

@@ -46,7 +46,11 @@ impl BanWords {
                 .iter()
                 .map(|k| compile_any(for_lang(&k.triggers, lang)))
                 .collect(),
-            cues: kinds.kinds.iter().map(|k| compile_any(for_lang(&k.cues, lang))).collect(),
+            cues: kinds
+                .kinds
+                .iter()
+                .map(|k| compile_any(for_lang(&k.cues, lang)))
+                .collect(),
             ban: compile_any(for_lang(&kinds.ban_words, lang)),
             lift: compile_any(for_lang(&kinds.lift_words, lang)),
             hedge: compile_any(for_lang(&kinds.hedge_words, lang)),
@@ -65,13 +69,22 @@ impl BanWords {
                     .trigger_kinds
                     .iter()
                     .position(|k| k.as_ref().is_some_and(|k| k.is_match(m.as_str())));
-                out.push(Trigger { span: m.range(), kind });
+                out.push(Trigger {
+                    span: m.range(),
+                    kind,
+                });
             }
         }
         if let Some(re) = &self.ban {
             for m in re.find_iter(sentence) {
-                if !out.iter().any(|t| t.span.start < m.end() && m.start() < t.span.end) {
-                    out.push(Trigger { span: m.range(), kind: None });
+                if !out
+                    .iter()
+                    .any(|t| t.span.start < m.end() && m.start() < t.span.end)
+                {
+                    out.push(Trigger {
+                        span: m.range(),
+                        kind: None,
+                    });
                 }
             }
         }
@@ -116,7 +129,11 @@ impl BanWords {
 
     /// Where `sentence` says an authority acts: ban words and action words.
     pub fn actions(&self, sentence: &str) -> Vec<Range<usize>> {
-        let mut out: Vec<Range<usize>> = self.triggers(sentence).into_iter().map(|t| t.span).collect();
+        let mut out: Vec<Range<usize>> = self
+            .triggers(sentence)
+            .into_iter()
+            .map(|t| t.span)
+            .collect();
         if let Some(re) = &self.action {
             out.extend(re.find_iter(sentence).map(|m| m.range()));
         }
@@ -141,7 +158,9 @@ impl BanWords {
     /// clause ("ein Verbot sei nicht geplant").
     pub fn is_hedged_at(&self, sentence: &str, at: &Range<usize>) -> bool {
         let clause = clause_around(sentence, at);
-        self.hedge.as_ref().is_some_and(|r| r.is_match(&sentence[..clause.end.max(at.end)]))
+        self.hedge
+            .as_ref()
+            .is_some_and(|r| r.is_match(&sentence[..clause.end.max(at.end)]))
     }
 }
 
@@ -149,28 +168,54 @@ impl BanWords {
 /// conjunctions that start a new statement ("while", "während") bound it.
 pub fn clause_around(sentence: &str, at: &Range<usize>) -> Range<usize> {
     const BREAKS: &[&str] = &[
-        ",", ";", ":", " while ", " während ", " but ", " aber ", " after ", " nachdem ",
-        " because ", " weil ", " although ", " obwohl ",
+        ",",
+        ";",
+        ":",
+        " while ",
+        " während ",
+        " but ",
+        " aber ",
+        " after ",
+        " nachdem ",
+        " because ",
+        " weil ",
+        " although ",
+        " obwohl ",
     ];
     let is_break = |i: usize, b: &str| {
         // "Co., Ltd." and "1,500" are no clause boundaries.
         b != "," || {
             let next = sentence[i + 1..].trim_start();
-            let legal = ["Ltd", "Inc", "LLC", "Co.", "Corp", "Limited"].iter().any(|l| next.starts_with(l));
-            let digit = next.starts_with(|c: char| c.is_ascii_digit()) && !sentence[i + 1..].starts_with(' ');
+            let legal = ["Ltd", "Inc", "LLC", "Co.", "Corp", "Limited"]
+                .iter()
+                .any(|l| next.starts_with(l));
+            let digit = next.starts_with(|c: char| c.is_ascii_digit())
+                && !sentence[i + 1..].starts_with(' ');
             !legal && !digit
         }
     };
     let before = &sentence[..at.start.min(sentence.len())];
     let start = BREAKS
         .iter()
-        .flat_map(|b| before.match_indices(b).filter(|(i, _)| is_break(*i, b)).map(|(i, _)| i + b.len()).collect::<Vec<_>>())
+        .flat_map(|b| {
+            before
+                .match_indices(b)
+                .filter(|(i, _)| is_break(*i, b))
+                .map(|(i, _)| i + b.len())
+                .collect::<Vec<_>>()
+        })
         .max()
         .unwrap_or(0);
     let after_at = at.end.min(sentence.len());
     let end = BREAKS
         .iter()
-        .flat_map(|b| sentence[after_at..].match_indices(b).map(|(i, _)| after_at + i).filter(|i| is_break(*i, b)).collect::<Vec<_>>())
+        .flat_map(|b| {
+            sentence[after_at..]
+                .match_indices(b)
+                .map(|(i, _)| after_at + i)
+                .filter(|i| is_break(*i, b))
+                .collect::<Vec<_>>()
+        })
         .min()
         .unwrap_or(sentence.len());
     start..end

@@ -11,32 +11,79 @@ fn en(text: &str) -> Vec<String> {
 
 #[test]
 fn german_relations_and_number_forms() {
-    assert_eq!(de("Die Brunnhuber Sensorik GmbH hat weniger als 50 Mitarbeiter."), vec!["Brunnhuber Sensorik 50 less-than -"]);
-    assert_eq!(de("Die Brunnhuber Sensorik GmbH zählt rund 1.200 Beschäftigte."), vec!["Brunnhuber Sensorik 1200 approximately -"]);
-    assert_eq!(de("Die Brunnhuber Sensorik GmbH beschäftigt mehr als 3000 Angestellte."), vec!["Brunnhuber Sensorik 3000 more-than -"]);
-    assert_eq!(de("Die Brunnhuber Sensorik GmbH hat knapp 400 Mitarbeitende."), vec!["Brunnhuber Sensorik 400 approximately -"]);
-    assert_eq!(de("Die Brunnhuber Sensorik GmbH hat 2,5 Millionen Beschäftigte."), vec!["Brunnhuber Sensorik 2500000 exact -"]);
-    assert_eq!(de("Die Brunnhuber Sensorik GmbH beschäftigt zwölf Mitarbeiter."), vec!["Brunnhuber Sensorik 12 exact -"]);
-    assert_eq!(de("Die Brunnhuber Sensorik GmbH hat mindestens 500 Beschäftigte."), vec!["Brunnhuber Sensorik 500 at-least -"]);
+    assert_eq!(
+        de("Die Brunnhuber Sensorik GmbH hat weniger als 50 Mitarbeiter."),
+        vec!["Brunnhuber Sensorik 50 less-than -"]
+    );
+    assert_eq!(
+        de("Die Brunnhuber Sensorik GmbH zählt rund 1.200 Beschäftigte."),
+        vec!["Brunnhuber Sensorik 1200 approximately -"]
+    );
+    assert_eq!(
+        de("Die Brunnhuber Sensorik GmbH beschäftigt mehr als 3000 Angestellte."),
+        vec!["Brunnhuber Sensorik 3000 more-than -"]
+    );
+    assert_eq!(
+        de("Die Brunnhuber Sensorik GmbH hat knapp 400 Mitarbeitende."),
+        vec!["Brunnhuber Sensorik 400 approximately -"]
+    );
+    assert_eq!(
+        de("Die Brunnhuber Sensorik GmbH hat 2,5 Millionen Beschäftigte."),
+        vec!["Brunnhuber Sensorik 2500000 exact -"]
+    );
+    assert_eq!(
+        de("Die Brunnhuber Sensorik GmbH beschäftigt zwölf Mitarbeiter."),
+        vec!["Brunnhuber Sensorik 12 exact -"]
+    );
+    assert_eq!(
+        de("Die Brunnhuber Sensorik GmbH hat mindestens 500 Beschäftigte."),
+        vec!["Brunnhuber Sensorik 500 at-least -"]
+    );
 }
 
 #[test]
 fn english_relations_and_number_forms() {
-    assert_eq!(en("Talvo Systems Inc. has a workforce of 1,500."), vec!["Talvo Systems 1500 exact -"]);
-    assert_eq!(en("Talvo Systems Inc. has about 40,000 employees."), vec!["Talvo Systems 40000 approximately -"]);
-    assert_eq!(en("Talvo Systems Inc. has fewer than 100 staff."), vec!["Talvo Systems 100 less-than -"]);
-    assert_eq!(en("Talvo Systems Inc. employs 3.2 million people."), vec!["Talvo Systems 3200000 exact -"]);
-    assert_eq!(en("Talvo Systems Inc. employs no more than 90 people."), vec!["Talvo Systems 90 at-most -"]);
-    assert_eq!(en("Talvo Systems Inc. employs a dozen engineers."), Vec::<String>::new());
+    assert_eq!(
+        en("Talvo Systems Inc. has a workforce of 1,500."),
+        vec!["Talvo Systems 1500 exact -"]
+    );
+    assert_eq!(
+        en("Talvo Systems Inc. has about 40,000 employees."),
+        vec!["Talvo Systems 40000 approximately -"]
+    );
+    assert_eq!(
+        en("Talvo Systems Inc. has fewer than 100 staff."),
+        vec!["Talvo Systems 100 less-than -"]
+    );
+    assert_eq!(
+        en("Talvo Systems Inc. employs 3.2 million people."),
+        vec!["Talvo Systems 3200000 exact -"]
+    );
+    assert_eq!(
+        en("Talvo Systems Inc. employs no more than 90 people."),
+        vec!["Talvo Systems 90 at-most -"]
+    );
+    assert_eq!(
+        en("Talvo Systems Inc. employs a dozen engineers."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn places_of_a_count() {
     assert_eq!(
-        de("Die Brunnhuber Sensorik GmbH hat weltweit rund 9.000 Mitarbeiter, davon mehr als 800 in Deutschland."),
-        vec!["Brunnhuber Sensorik 9000 approximately -", "Brunnhuber Sensorik 800 more-than DE"]
+        de(
+            "Die Brunnhuber Sensorik GmbH hat weltweit rund 9.000 Mitarbeiter, davon mehr als 800 in Deutschland."
+        ),
+        vec![
+            "Brunnhuber Sensorik 9000 approximately -",
+            "Brunnhuber Sensorik 800 more-than DE"
+        ]
     );
-    assert_eq!(en("Talvo Systems Inc., which employs about 1,600 people in Britain, objected."), vec!["Talvo Systems 1600 approximately GB"]);
+    assert_eq!(
+        en("Talvo Systems Inc., which employs about 1,600 people in Britain, objected."),
+        vec!["Talvo Systems 1600 approximately GB"]
+    );
 }
 
 #[test]
@@ -49,8 +96,15 @@ fn the_company_referred_to() {
 
 #[test]
 fn layoffs_users_money_and_percentages_are_not_head_counts() {
-    assert!(de("Die Brunnhuber Sensorik GmbH streicht 500 Stellen und entlässt 300 Mitarbeiter.").is_empty());
-    assert!(en("Talvo Systems Inc. lays off 1,000 workers after cutting 20% of its staff.").is_empty());
-    assert!(de("Die Brunnhuber Sensorik GmbH hat 20 Millionen Nutzer und 5.000 Kunden.").is_empty());
+    assert!(
+        de("Die Brunnhuber Sensorik GmbH streicht 500 Stellen und entlässt 300 Mitarbeiter.")
+            .is_empty()
+    );
+    assert!(
+        en("Talvo Systems Inc. lays off 1,000 workers after cutting 20% of its staff.").is_empty()
+    );
+    assert!(
+        de("Die Brunnhuber Sensorik GmbH hat 20 Millionen Nutzer und 5.000 Kunden.").is_empty()
+    );
     assert!(en("Talvo Systems Inc. paid $2,000 to 300 customers in 2017.").is_empty());
 }

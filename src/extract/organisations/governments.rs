@@ -35,20 +35,24 @@ impl Governments {
     }
 
     /// Government mentions among the place names `places` found in `text`.
-    pub fn find(&self, text: &str, places: &[crate::extract::lexicon::PlaceHit], index: &PlaceIndex) -> Vec<GovernmentHit> {
+    pub fn find(
+        &self,
+        text: &str,
+        places: &[crate::extract::lexicon::PlaceHit],
+        index: &PlaceIndex,
+    ) -> Vec<GovernmentHit> {
         let _ = index;
         let mut out = Vec::new();
         for hit in places {
             let country_word = matches!(hit.word, PlaceWord::Name | PlaceWord::Adjective);
             let after = &text[hit.span.end..];
-            if country_word
-                && let Some(m) = self.after_place.find(after) {
-                    out.push(GovernmentHit {
-                        span: hit.span.start..hit.span.end + m.end(),
-                        place: hit.place,
-                    });
-                    continue;
-                }
+            if country_word && let Some(m) = self.after_place.find(after) {
+                out.push(GovernmentHit {
+                    span: hit.span.start..hit.span.end + m.end(),
+                    place: hit.place,
+                });
+                continue;
+            }
             if matches!(hit.word, PlaceWord::Capital | PlaceWord::Name) {
                 let window_start = hit.span.start.saturating_sub(40);
                 let window_start = (window_start..=hit.span.start)

@@ -94,7 +94,10 @@ impl KnownNames {
             for m in matcher.find_iter(text) {
                 let form = &forms[m.pattern().as_usize()];
                 // News capitalise names: "Apple" is the company, "apple" is not.
-                let found_capital = text[m.start()..].chars().next().is_some_and(char::is_uppercase);
+                let found_capital = text[m.start()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
                 if form.capitalised && !found_capital {
                     continue;
                 }
@@ -122,7 +125,11 @@ fn push(list: &mut Forms, form: &str, (entry, kind): (usize, FormKind)) {
         return;
     }
     let capitalised = form.chars().next().is_some_and(char::is_uppercase);
-    let key = if kind == FormKind::Name { form.to_lowercase() } else { form.to_owned() };
+    let key = if kind == FormKind::Name {
+        form.to_lowercase()
+    } else {
+        form.to_owned()
+    };
     if let Some(&at) = list.index.get(&(key.clone(), capitalised)) {
         let existing = &mut list.forms[at];
         if !existing.entries.contains(&entry) {
@@ -149,7 +156,7 @@ fn is_description(name: &str) -> bool {
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() > 1
-        && (super::patterns::is_role_word(words[0])
+        && (super::cues::is_role_word(words[0])
             || name.contains("'s ")
             || name.contains("’s ")
             || words[0].starts_with(|c: char| c.is_lowercase())
@@ -158,13 +165,20 @@ fn is_description(name: &str) -> bool {
                 .any(|w| w.starts_with(|c: char| c.is_lowercase()) && !CONNECTORS.contains(w)))
 }
 
-fn whole_word(text: &str, mut span: Range<usize>, entries: &[usize], form: FormKind) -> Option<KnownHit> {
+fn whole_word(
+    text: &str,
+    mut span: Range<usize>,
+    entries: &[usize],
+    form: FormKind,
+) -> Option<KnownHit> {
     if !starts_word(text, span.start) {
         return None;
     }
     // "indische Ministerium für ...": an adjective in front describes; the
     // name starts at the first capital.
-    if text[span.clone()].starts_with(|c: char| c.is_lowercase()) && text[span.clone()].contains(' ') {
+    if text[span.clone()].starts_with(|c: char| c.is_lowercase())
+        && text[span.clone()].contains(' ')
+    {
         let skip = text[span.clone()]
             .find(|c: char| c.is_uppercase())
             .filter(|i| text[span.start + i..span.end].contains(' ') || *i > 0)?;

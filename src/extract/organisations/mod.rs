@@ -17,7 +17,9 @@ use super::{Document, Evidence, Extractor, Facts, OrgIdentity, OrgKind, OrgMenti
 use crate::text::names;
 use crate::vocab::{KnownOrganisation, Vocabulary};
 
+mod cues;
 mod governments;
+mod institutions;
 mod known;
 mod patterns;
 mod propagate;
@@ -91,7 +93,11 @@ pub struct OrganisationExtractor {
 impl OrganisationExtractor {
     pub fn new(vocab: &Vocabulary) -> Self {
         let entries = vocab.gazetteer.entries.clone();
-        let by_iri = entries.iter().enumerate().map(|(i, e)| (e.iri.clone(), i)).collect();
+        let by_iri = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.iri.clone(), i))
+            .collect();
         Self {
             known: KnownNames::new(&vocab.gazetteer),
             places: PlaceIndex::new(&vocab.places),
@@ -101,7 +107,12 @@ impl OrganisationExtractor {
                 .iter()
                 .map(|p| (p.government.clone(), p.label.clone()))
                 .collect(),
-            place_codes: vocab.places.entries.iter().map(|p| p.code.clone()).collect(),
+            place_codes: vocab
+                .places
+                .entries
+                .iter()
+                .map(|p| p.code.clone())
+                .collect(),
             entries,
             by_iri,
             stop: Stopwords::default(),
@@ -143,7 +154,10 @@ impl OrganisationExtractor {
                             .iter()
                             .copied()
                             .filter(|e| {
-                                self.entries[*e].country.as_deref().is_some_and(|c| countries.contains(c))
+                                self.entries[*e]
+                                    .country
+                                    .as_deref()
+                                    .is_some_and(|c| countries.contains(c))
                             })
                             .collect()
                     } else {
@@ -164,7 +178,10 @@ impl OrganisationExtractor {
         }
         for g in self.governments.find(text, &place_hits, &self.places) {
             let mut c = Candidate::new(g.span, Origin::Government, OrgKind::Government);
-            let iri = self.place_governments.get(g.place).and_then(|(iri, _)| iri.as_ref());
+            let iri = self
+                .place_governments
+                .get(g.place)
+                .and_then(|(iri, _)| iri.as_ref());
             c.entry = iri.and_then(|iri| self.by_iri.get(iri).copied());
             c.government = Some(g.place);
             out.push(c);
@@ -194,14 +211,23 @@ impl OrganisationExtractor {
             return None;
         }
         let rest = text[span.end..].strip_prefix(' ')?;
-        let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
         let word = &rest[..word_len];
-        let country = matches!(self.places.word(word), Some((_, crate::extract::lexicon::PlaceWord::Name)));
+        let country = matches!(
+            self.places.word(word),
+            Some((_, crate::extract::lexicon::PlaceWord::Name))
+        );
         let capitalised = word.starts_with(|c: char| c.is_uppercase());
         if !(country && capitalised) || rest[word_len..].starts_with(['\'', '’']) {
             return None;
         }
-        let mut c = Candidate::new(span.start..span.end + 1 + word_len, Origin::LegalForm, OrgKind::Company);
+        let mut c = Candidate::new(
+            span.start..span.end + 1 + word_len,
+            Origin::LegalForm,
+            OrgKind::Company,
+        );
         c.entry = None;
         Some(c)
     }
@@ -216,10 +242,27 @@ impl OrganisationExtractor {
         // gesamten Europäischen Union").
         let lead = text[..span.start].trim_end().to_lowercase();
         let words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
-        let locative = ["in", "im", "across", "throughout", "outside", "within", "innerhalb", "außerhalb", "into", "aus"];
-        words.iter().take(3).position(|w| locative.contains(w)).is_some_and(|i| {
-            words[..i].iter().all(|w| !w.starts_with(|c: char| c.is_uppercase()))
-        })
+        let locative = [
+            "in",
+            "im",
+            "across",
+            "throughout",
+            "outside",
+            "within",
+            "innerhalb",
+            "außerhalb",
+            "into",
+            "aus",
+        ];
+        words
+            .iter()
+            .take(3)
+            .position(|w| locative.contains(w))
+            .is_some_and(|i| {
+                words[..i]
+                    .iter()
+                    .all(|w| !w.starts_with(|c: char| c.is_uppercase()))
+            })
     }
 
     /// Keeps one candidate per stretch of text: the longest, and among
@@ -227,7 +270,13 @@ impl OrganisationExtractor {
     /// only adds a legal form or a place passes its identity on.
     fn select(&self, text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         candidates.retain(|c| !self.is_locative(text, &c.span));
-        candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end), std::cmp::Reverse(c.origin)));
+        candidates.sort_by_key(|c| {
+            (
+                c.span.start,
+                std::cmp::Reverse(c.span.end),
+                std::cmp::Reverse(c.origin),
+            )
+        });
         let mut kept: Vec<Candidate> = Vec::new();
         for c in candidates {
             let Some(k) = kept.iter_mut().rev().find(|k| overlaps(&k.span, &c.span)) else {
@@ -235,7 +284,8 @@ impl OrganisationExtractor {
                 continue;
             };
             if k.span.start <= c.span.start && c.span.end <= k.span.end {
-                if c.entry.is_some() && k.entry.is_none() && self.same_core(text, &k.span, &c.span) {
+                if c.entry.is_some() && k.entry.is_none() && self.same_core(text, &k.span, &c.span)
+                {
                     k.entry = c.entry;
                     k.kind = c.kind;
                     k.government = c.government;
@@ -261,7 +311,9 @@ impl OrganisationExtractor {
     /// Veyra Aerial" -> "Veyra Aerial"), so the key does not depend on them.
     fn without_leading_places(&self, name: &str) -> String {
         let mut words: Vec<&str> = name.split_whitespace().collect();
-        while words.len() > 1 && (self.places.word(words[0]).is_some() || self.stop.is_function_word(words[0])) {
+        while words.len() > 1
+            && (self.places.word(words[0]).is_some() || self.stop.is_function_word(words[0]))
+        {
             words.remove(0);
         }
         words.join(" ")
@@ -288,11 +340,23 @@ impl OrganisationExtractor {
         }
         if let Some((Some(iri), label)) = c.government.and_then(|p| self.place_governments.get(p)) {
             let country = c.government.and_then(|p| self.place_codes.get(p)).cloned();
-            return Some(entity(OrgIdentity::Known(iri.clone()), format!("{label} government"), OrgKind::Government, country, None));
+            return Some(entity(
+                OrgIdentity::Known(iri.clone()),
+                format!("{label} government"),
+                OrgKind::Government,
+                country,
+                None,
+            ));
         }
         let surface = self.surface(text, &c.span);
         let key = names::key(&self.without_leading_places(&surface))?;
-        Some(entity(OrgIdentity::Named(key), names::without_legal_form(&surface).to_owned(), c.kind, None, None))
+        Some(entity(
+            OrgIdentity::Named(key),
+            names::without_legal_form(&surface).to_owned(),
+            c.kind,
+            None,
+            None,
+        ))
     }
 
     /// The name as written, white space folded, leading function words and
@@ -303,7 +367,9 @@ impl OrganisationExtractor {
             .iter()
             .take_while(|w| {
                 let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
-                words.len() > 1 && (self.stop.is_function_word(w) || possessive.is_some_and(|p| self.places.word(p).is_some()))
+                words.len() > 1
+                    && (self.stop.is_function_word(w)
+                        || possessive.is_some_and(|p| self.places.word(p).is_some()))
             })
             .count();
         words[skip.min(words.len().saturating_sub(1))..].join(" ")
@@ -347,7 +413,9 @@ impl Extractor for OrganisationExtractor {
             });
             entities[at].forms.insert(self.surface(text, &c.span));
             let start = c.span.end - self.surface(text, &c.span).len();
-            entities[at].mentions.push((start.max(c.span.start)..c.span.end, c.origin.confidence()));
+            entities[at]
+                .mentions
+                .push((start.max(c.span.start)..c.span.end, c.origin.confidence()));
         }
         propagate::acronyms(text, &intros, &mut entities);
         propagate::related(&mut entities);
@@ -391,7 +459,9 @@ fn finish(mut entities: Vec<Entity>, facts: &mut Facts) {
             parent: e.parent,
         });
     }
-    facts.mentions.sort_by_key(|m| (m.evidence.span.start, m.org));
+    facts
+        .mentions
+        .sort_by_key(|m| (m.evidence.span.start, m.org));
 }
 
 #[cfg(test)]

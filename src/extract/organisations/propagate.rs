@@ -16,15 +16,76 @@ const PROPAGATED: f32 = 0.7;
 /// Words too generic to stand for an organisation on their own, even when
 /// they start its name.
 const GENERIC_WORDS: &[&str] = &[
-    "telecom", "digital", "technology", "technologies", "capital", "partners", "holding",
-    "group", "energy", "bank", "global", "international", "systems", "electronics",
-    "solutions", "software", "services", "media", "communications", "shipping", "ports",
-    "supplies", "nord", "süd", "ost", "west", "deutschland", "container", "terminal",
-    "federal", "national", "general", "central", "united", "new", "first", "trust", "air",
-    "motor", "motors", "health", "data", "security", "cyber", "china", "american", "european",
-    "deutsche", "british", "royal", "state", "public", "private", "industrial", "industries",
-    "hamburger", "berliner", "münchner", "office", "department", "court", "commission",
-    "ministry", "agency", "authority", "council", "bureau", "house", "task", "forced",
+    "telecom",
+    "digital",
+    "technology",
+    "technologies",
+    "capital",
+    "partners",
+    "holding",
+    "group",
+    "energy",
+    "bank",
+    "global",
+    "international",
+    "systems",
+    "electronics",
+    "solutions",
+    "software",
+    "services",
+    "media",
+    "communications",
+    "shipping",
+    "ports",
+    "supplies",
+    "nord",
+    "süd",
+    "ost",
+    "west",
+    "deutschland",
+    "container",
+    "terminal",
+    "federal",
+    "national",
+    "general",
+    "central",
+    "united",
+    "new",
+    "first",
+    "trust",
+    "air",
+    "motor",
+    "motors",
+    "health",
+    "data",
+    "security",
+    "cyber",
+    "china",
+    "american",
+    "european",
+    "deutsche",
+    "british",
+    "royal",
+    "state",
+    "public",
+    "private",
+    "industrial",
+    "industries",
+    "hamburger",
+    "berliner",
+    "münchner",
+    "office",
+    "department",
+    "court",
+    "commission",
+    "ministry",
+    "agency",
+    "authority",
+    "council",
+    "bureau",
+    "house",
+    "task",
+    "forced",
 ];
 
 /// Makes "Name (ACRO)" one organisation, creating it when only the
@@ -68,7 +129,8 @@ fn create(text: &str, span: &Range<usize>, entities: &mut Vec<Entity>) -> Option
     if words.len() - skip < 2 {
         return None;
     }
-    let start = span.end - text[span.clone()].trim_end().len() + text[span.clone()].len() - name.len();
+    let start =
+        span.end - text[span.clone()].trim_end().len() + text[span.clone()].len() - name.len();
     entities.push(Entity {
         identity: OrgIdentity::Named(key),
         label: names::without_legal_form(&name).to_owned(),
@@ -121,16 +183,20 @@ pub fn related(entities: &mut [Entity]) {
         let federal: Vec<usize> = (0..entities.len())
             .filter(|&a| a != b)
             .filter(|&a| {
-                lower_forms[a]
-                    .iter()
-                    .any(|fa| forms_b.iter().any(|fb| *fa == format!("bundes{fb}") || *fa == format!("bundes{fb}s")))
+                lower_forms[a].iter().any(|fa| {
+                    forms_b
+                        .iter()
+                        .any(|fb| *fa == format!("bundes{fb}") || *fa == format!("bundes{fb}s"))
+                })
             })
             .collect();
         let one_word = forms_b.iter().all(|f| !f.contains(' '));
         let starts: Vec<usize> = (0..entities.len())
             .filter(|&a| a != b && !key_b.contains(' ') && one_word)
             .filter(|&a| match &entities[a].identity {
-                OrgIdentity::Named(key_a) => key_a.split(' ').next() == Some(key_b.as_str()) && key_a.contains(' '),
+                OrgIdentity::Named(key_a) => {
+                    key_a.split(' ').next() == Some(key_b.as_str()) && key_a.contains(' ')
+                }
                 OrgIdentity::Known(_) => false,
             })
             .collect();
@@ -204,7 +270,7 @@ fn search_forms(e: &Entity, stop: &Stopwords, places: &PlaceIndex) -> Vec<String
     let mut out: Vec<String> = e
         .forms
         .iter()
-        .filter(|f| f.chars().count() >= 2 && (f.contains(' ') || !super::patterns::is_role_word(f)))
+        .filter(|f| f.chars().count() >= 2 && (f.contains(' ') || !super::cues::is_role_word(f)))
         .cloned()
         .collect();
     if let OrgIdentity::Named(_) = e.identity {

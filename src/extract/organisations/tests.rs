@@ -11,7 +11,11 @@ fn legal_forms_name_companies() {
     let text = "Die Brunnhuber Sensorik GmbH liefert an die Talvo Systems Inc. und an die Nanjing Qiyu Optics Co., Ltd. in China.";
     assert_eq!(
         names(text, Lang::De),
-        vec!["Brunnhuber Sensorik GmbH", "Nanjing Qiyu Optics Co., Ltd.", "Talvo Systems Inc."]
+        vec![
+            "Brunnhuber Sensorik GmbH",
+            "Nanjing Qiyu Optics Co., Ltd.",
+            "Talvo Systems Inc."
+        ]
     );
 }
 
@@ -20,7 +24,11 @@ fn descriptions_before_a_legal_name_are_not_part_of_it() {
     let text = "Der Regensburger Hersteller Veltrona Antriebe GmbH hat Klage eingereicht. Veltrona will sich wehren.";
     let f = facts(text, Lang::De, "2024-05-10");
     assert_eq!(organisation_names(&f, text), vec!["Veltrona Antriebe GmbH"]);
-    assert_eq!(f.organisations.len(), 1, "the short form is the same company");
+    assert_eq!(
+        f.organisations.len(),
+        1,
+        "the short form is the same company"
+    );
     assert_eq!(f.mentions.len(), 2);
 }
 
@@ -29,13 +37,28 @@ fn institutions_by_their_heads() {
     let text = "Das Landgericht München I und das Verwaltungsgericht Schleswig entschieden. \
                 Auch das Bundesamt für Sicherheit in der Informationstechnik (BSI) äußerte sich.";
     let found = names(text, Lang::De);
-    assert!(found.contains(&"Landgericht München I".to_owned()), "{found:?}");
-    assert!(found.contains(&"Verwaltungsgericht Schleswig".to_owned()), "{found:?}");
-    assert!(found.contains(&"Bundesamt für Sicherheit in der Informationstechnik".to_owned()), "{found:?}");
+    assert!(
+        found.contains(&"Landgericht München I".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Verwaltungsgericht Schleswig".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Bundesamt für Sicherheit in der Informationstechnik".to_owned()),
+        "{found:?}"
+    );
     let english = "The Office of the Data Commissioner and the Garnet Valley Water Authority said on Monday that they agreed.";
     let found = names(english, Lang::En);
-    assert!(found.contains(&"Office of the Data Commissioner".to_owned()), "{found:?}");
-    assert!(found.contains(&"Garnet Valley Water Authority".to_owned()), "{found:?}");
+    assert!(
+        found.contains(&"Office of the Data Commissioner".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Garnet Valley Water Authority".to_owned()),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -60,13 +83,23 @@ fn short_forms_genitives_and_compounds_are_one_organisation() {
         .collect();
     assert_eq!(kaspersky.len(), 1);
     assert_eq!(f.mentions_of(kaspersky[0].0).count(), 3);
-    assert!(matches!(&kaspersky[0].1.id, OrgIdentity::Known(iri) if iri.ends_with("kaspersky-lab")));
+    assert!(
+        matches!(&kaspersky[0].1.id, OrgIdentity::Known(iri) if iri.ends_with("kaspersky-lab"))
+    );
 }
 
 #[test]
 fn german_and_english_names_of_one_authority_share_an_identity() {
-    let german = facts("Das US-Handelsministerium verhängte eine Strafe.", Lang::De, "2024-05-10");
-    let english = facts("The US Department of Commerce imposed a penalty.", Lang::En, "2024-05-10");
+    let german = facts(
+        "Das US-Handelsministerium verhängte eine Strafe.",
+        Lang::De,
+        "2024-05-10",
+    );
+    let english = facts(
+        "The US Department of Commerce imposed a penalty.",
+        Lang::En,
+        "2024-05-10",
+    );
     assert_eq!(german.organisations[0].id, english.organisations[0].id);
     assert_eq!(german.organisations[0].kind, OrgKind::Authority);
 }
@@ -83,22 +116,41 @@ fn acronyms_introduced_in_parentheses_join_their_names() {
 fn governments_named_through_their_country() {
     let text = "Belgiens Regierung und die Regierung in Neu-Delhi reagierten.";
     let f = facts(text, Lang::De, "2024-05-10");
-    assert!(f.organisations.iter().all(|o| o.kind == OrgKind::Government), "{:?}", f.organisations);
+    assert!(
+        f.organisations
+            .iter()
+            .all(|o| o.kind == OrgKind::Government),
+        "{:?}",
+        f.organisations
+    );
     assert_eq!(f.organisations.len(), 2);
     let english = facts("The British government said so.", Lang::En, "2024-05-10");
-    assert!(matches!(&english.organisations[0].id, OrgIdentity::Known(iri) if iri.ends_with("uk-government")));
+    assert!(
+        matches!(&english.organisations[0].id, OrgIdentity::Known(iri) if iri.ends_with("uk-government"))
+    );
 }
 
 #[test]
 fn people_places_and_ordinary_nouns_are_not_organisations() {
     let text = "In Deutschland sagte Gary Gensler am Montag, die Entscheidung sei richtig. Die Kunden in Washington warten.";
-    assert!(names(text, Lang::De).is_empty(), "{:?}", names(text, Lang::De));
+    assert!(
+        names(text, Lang::De).is_empty(),
+        "{:?}",
+        names(text, Lang::De)
+    );
     let english = "Analysts in Berlin said the decision would hurt customers across the EU.";
-    assert!(names(english, Lang::En).is_empty(), "{:?}", names(english, Lang::En));
+    assert!(
+        names(english, Lang::En).is_empty(),
+        "{:?}",
+        names(english, Lang::En)
+    );
 }
 
 #[test]
 fn lists_of_names_are_split() {
     let text = "Regulators fined Ardent Global Capital and Pelham Trust Co. on Friday.";
-    assert_eq!(names(text, Lang::En), vec!["Ardent Global Capital", "Pelham Trust Co."]);
+    assert_eq!(
+        names(text, Lang::En),
+        vec!["Ardent Global Capital", "Pelham Trust Co."]
+    );
 }
