@@ -140,7 +140,9 @@ enum Outcome {
         facts: FactCounts,
         bytes: u64,
     },
-    Skipped { bytes: u64 },
+    Skipped {
+        bytes: u64,
+    },
     Failed,
 }
 
@@ -188,6 +190,9 @@ pub fn load(
             scope.spawn(move || work(&input_rx, &result_tx, shared));
         }
         drop(result_tx);
+        // The workers hold the only handles on the inputs: when they are
+        // gone, discovery's next send fails and it stops too.
+        drop(input_rx);
         let result = write(result_rx, &shared, started);
         // Unblock workers and discovery if the writer stopped early.
         stop.store(true, Ordering::SeqCst);
@@ -232,7 +237,7 @@ fn work(inputs: &Mutex<Receiver<Input>>, results: &SyncSender<Outcome>, shared: 
                 return;
             }
             let outcome = match article {
-                Ok(article) => process(article, shared),
+                Ok(article) => process_guarded(article, shared),
                 Err(e) => {
                     shared.observer.error(&e);
                     Outcome::Failed
@@ -241,6 +246,28 @@ fn work(inputs: &Mutex<Receiver<Input>>, results: &SyncSender<Outcome>, shared: 
             if results.send(outcome).is_err() {
                 return;
             }
+        }
+    }
+}
+
+/// [`process`], with a panic in an extractor failing that one article
+/// instead of the worker (and with it the whole load).
+fn process_guarded(article: Article, shared: &Shared<'_>) -> Outcome {
+    let source = article.source.clone();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(article, shared))) {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            shared.observer.error(&ReadError {
+                source,
+                line: None,
+                message: format!("extraction failed (internal error, please report it): {message}"),
+            });
+            Outcome::Failed
         }
     }
 }
@@ -286,7 +313,12 @@ fn process(article: Article, shared: &Shared<'_>) -> Outcome {
 }
 
 /// Runs the extractors over one article.
-pub fn extract(article: Article, text_hash: String, pipeline: &Pipeline, options: &LoadOptions) -> Extraction {
+pub fn extract(
+    article: Article,
+    text_hash: String,
+    pipeline: &Pipeline,
+    options: &LoadOptions,
+) -> Extraction {
     let lang = options
         .lang
         .or(article.lang)
@@ -306,19 +338,33 @@ pub fn extract(article: Article, text_hash: String, pipeline: &Pipeline, options
 }
 
 /// Batches finished graphs into the store.
-fn write(results: Receiver<Outcome>, shared: &Shared<'_>, started: Instant) -> Result<LoadReport, StoreError> {
+fn write(
+    results: Receiver<Outcome>,
+    shared: &Shared<'_>,
+    started: Instant,
+) -> Result<LoadReport, StoreError> {
     let mut report = LoadReport::default();
     let mut batch = Batch::default();
     let mut writer = shared.store.writer(shared.options.write);
     // A batch no larger than the loader's own, so each batch of articles
     // lands in the store in one piece.
-    let batch_quads = shared.options.batch_quads.min(shared.options.write.batch_quads()).max(1);
+    let batch_quads = shared
+        .options
+        .batch_quads
+        .min(shared.options.write.batch_quads())
+        .max(1);
     let mut articles = 0u64;
     let mut last_progress = Instant::now();
     for outcome in results {
         articles += 1;
         match outcome {
-            Outcome::Extracted { graph, quads, replaces, facts, bytes } => {
+            Outcome::Extracted {
+                graph,
+                quads,
+                replaces,
+                facts,
+                bytes,
+            } => {
                 report.bytes += bytes;
                 report.facts.add(facts);
                 // Write before the batch would outgrow the loader's: a
@@ -391,7 +437,11 @@ impl Batch {
         }
         let replaces = replaces || self.written.contains(&graph_hash(&graph));
         self.index.insert(graph.clone(), self.pending.len());
-        self.pending.push(ArticleWrite { graph, quads, replaces });
+        self.pending.push(ArticleWrite {
+            graph,
+            quads,
+            replaces,
+        });
     }
 
     /// The pending articles, counted into `report` as stored.

@@ -50,8 +50,10 @@ impl<R: BufRead> Iterator for Lines<R> {
                     return None;
                 }
                 Ok(Line::TooLong(len)) => {
-                    let message =
-                        format!("line is {len} bytes, larger than {}", super::limit_text(self.max));
+                    let message = format!(
+                        "line is {len} bytes, larger than {}",
+                        super::limit_text(self.max)
+                    );
                     return Some(Err(self.error(message)));
                 }
                 Ok(Line::Read) => &self.buf[..],

@@ -250,7 +250,7 @@ fn too_large(source: &str, what: &str, len: u64, max: usize) -> ReadError {
 /// Names the limit as the user set it: `--max-article-size` takes MiB.
 pub(crate) fn limit_text(max: usize) -> String {
     const MIB: usize = 1024 * 1024;
-    if max >= MIB && max % MIB == 0 {
+    if max >= MIB && max.is_multiple_of(MIB) {
         format!("the limit of {} MiB (--max-article-size)", max / MIB)
     } else {
         format!("the limit of {max} bytes (--max-article-size)")

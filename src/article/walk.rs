@@ -119,10 +119,41 @@ impl Walk {
 
 fn input(path: PathBuf) -> Input {
     Input {
-        source: path.display().to_string(),
+        source: source_of(&path),
         format: Format::of_path(&path),
         path: Some(path),
     }
+}
+
+/// The path as text, and as the article's identity: as given when it is
+/// printable UTF-8. Otherwise bytes that are not UTF-8 and control
+/// characters (a newline in a file name) are written `%XX`, and `%` itself
+/// as `%25`, so that two such names never share a source (and an article):
+/// a lossy conversion would turn `a\xFF.txt` and `a\xFE.txt` both into
+/// `a\u{FFFD}.txt` and let one replace the other.
+pub(crate) fn source_of(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(s) if !s.chars().any(char::is_control) => return s.to_owned(),
+        _ => {}
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    let escape = |out: &mut String, bytes: &[u8]| {
+        for b in bytes {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    };
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() || c == '%' {
+                escape(&mut out, c.encode_utf8(&mut [0; 4]).as_bytes());
+            } else {
+                out.push(c);
+            }
+        }
+        escape(&mut out, chunk.invalid());
+    }
+    out
 }
 
 fn access_error(path: &Path, e: &io::Error) -> ReadError {
@@ -134,7 +165,7 @@ fn access_error(path: &Path, e: &io::Error) -> ReadError {
 }
 
 fn error(path: &Path, message: String) -> ReadError {
-    ReadError::new(&path.display().to_string(), None, message)
+    ReadError::new(&source_of(path), None, message)
 }
 
 #[cfg(test)]
@@ -200,6 +231,34 @@ mod tests {
             Err(format!("{}: no such file or directory", missing.display()))
         );
         assert!(got[1].is_ok());
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn sources_are_the_path_or_an_unambiguous_escape() {
+        assert_eq!(source_of(Path::new("in/a b/Ü #1.txt")), "in/a b/Ü #1.txt");
+        assert_eq!(source_of(Path::new("50%.txt")), "50%.txt");
+        assert_eq!(source_of(Path::new("a\nb%.txt")), "a%0Ab%25.txt");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = scratch("bytes");
+        for name in [&b"a\xff.txt"[..], b"a\xfe.txt", b"b\xc3.txt"] {
+            fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), "Text").expect("write");
+        }
+        let got = sources(std::slice::from_ref(&dir));
+        let d = dir.display();
+        assert_eq!(
+            got,
+            vec![
+                Ok(format!("{d}/a%FE.txt")),
+                Ok(format!("{d}/a%FF.txt")),
+                Ok(format!("{d}/b%C3.txt")),
+            ]
+        );
         fs::remove_dir_all(&dir).ok();
     }
 

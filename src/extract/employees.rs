@@ -185,7 +185,14 @@ impl EmployeeExtractor {
                     continue;
                 }
                 let span = sentence.start + all.start..sentence.start + all.end;
-                if let Some(count) = self.count_at(doc, facts, index, at, span.clone(), span.end) {
+                if let Some(count) = self.count_at(
+                    doc,
+                    facts,
+                    index,
+                    at,
+                    span.clone(),
+                    sentence.start + number.end(),
+                ) {
                     last = Some(count.clone());
                     out.push(count);
                 }

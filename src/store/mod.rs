@@ -24,11 +24,21 @@ pub const LOCK_FILE: &str = "newsgraph.lock";
 #[derive(Debug)]
 pub enum StoreError {
     /// Another process holds the store.
-    Busy { path: PathBuf },
+    Busy {
+        path: PathBuf,
+    },
     /// Reading a store that does not exist yet.
-    Missing { path: PathBuf },
-    Io { path: PathBuf, source: std::io::Error },
-    Storage { path: PathBuf, source: StorageError },
+    Missing {
+        path: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Storage {
+        path: PathBuf,
+        source: StorageError,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -162,4 +172,61 @@ fn take_lock(file: &File, access: Access, wait: bool) -> Result<(), LockError> {
         std::fs::TryLockError::WouldBlock => LockError::Busy,
         std::fs::TryLockError::Error(e) => LockError::Io(e),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ng-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn writers_exclude_everyone_and_readers_share() {
+        let dir = scratch("lock");
+        let writer = GraphStore::open(&dir, Access::Write, false).expect("open");
+        for access in [Access::Write, Access::Read] {
+            let busy = GraphStore::open(&dir, access, false).err().expect("busy");
+            assert!(matches!(busy, StoreError::Busy { .. }), "{busy}");
+            assert!(
+                busy.to_string()
+                    .contains("is in use by another newsgraph process")
+            );
+        }
+        drop(writer);
+        let first = GraphStore::open(&dir, Access::Read, false).expect("reader");
+        let second = GraphStore::open(&dir, Access::Read, false).expect("second reader");
+        assert!(matches!(
+            GraphStore::open(&dir, Access::Write, false),
+            Err(StoreError::Busy { .. })
+        ));
+        drop((first, second));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_missing_store_is_not_created_by_readers() {
+        let dir = scratch("missing");
+        let err = GraphStore::open(&dir, Access::Read, false)
+            .err()
+            .expect("missing");
+        assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+        assert!(!dir.exists());
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_bulk_load_are_removed_by_the_next_writer() {
+        let dir = scratch("bulk");
+        drop(GraphStore::open(&dir, Access::Write, false).expect("create"));
+        let stale = dir.join("bulk-1234.sst");
+        std::fs::write(&stale, b"half an SST file").expect("write");
+        drop(GraphStore::open(&dir, Access::Read, false).expect("reader"));
+        assert!(stale.exists(), "readers leave the directory alone");
+        drop(GraphStore::open(&dir, Access::Write, false).expect("writer"));
+        assert!(!stale.exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

@@ -116,19 +116,30 @@ impl GraphStore {
     /// aggregate over rows already read may not do for a long time. The
     /// thread is told to stop and ends at its next store access; a process
     /// that exits after a timeout (the CLI does) does not wait for it.
-    pub fn query(&self, sparql: &str, timeout: Option<Duration>) -> Result<QueryOutcome, QueryError> {
+    pub fn query(
+        &self,
+        sparql: &str,
+        timeout: Option<Duration>,
+    ) -> Result<QueryOutcome, QueryError> {
         let token = CancellationToken::new();
         let prepared = self.prepare(sparql, &token)?;
         match timeout {
             None => {
-                let results = prepared.on_store(&self.store).execute().map_err(evaluation_error)?;
+                let results = prepared
+                    .on_store(&self.store)
+                    .execute()
+                    .map_err(evaluation_error)?;
                 Ok(outcome(results))
             }
             Some(limit) => self.query_with_deadline(prepared, token, limit),
         }
     }
 
-    fn prepare(&self, sparql: &str, token: &CancellationToken) -> Result<PreparedSparqlQuery, QueryError> {
+    fn prepare(
+        &self,
+        sparql: &str,
+        token: &CancellationToken,
+    ) -> Result<PreparedSparqlQuery, QueryError> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, iri) in ns::PREFIXES {
             evaluator = evaluator
@@ -177,12 +188,14 @@ impl GraphStore {
                     })
                 })),
             },
-            Some(Ok(Message::Graph)) => QueryOutcome::Triples(Box::new(std::iter::from_fn(move || {
-                stream.next_message().map(|m| match m? {
-                    Message::Triple(triple) => Ok(triple),
-                    _ => Err(QueryError::Evaluation(UNEXPECTED_END.into())),
-                })
-            }))),
+            Some(Ok(Message::Graph)) => {
+                QueryOutcome::Triples(Box::new(std::iter::from_fn(move || {
+                    stream.next_message().map(|m| match m? {
+                        Message::Triple(triple) => Ok(triple),
+                        _ => Err(QueryError::Evaluation(UNEXPECTED_END.into())),
+                    })
+                })))
+            }
             Some(Ok(_)) => return Err(QueryError::Evaluation(UNEXPECTED_END.into())),
         })
     }
@@ -345,7 +358,11 @@ enum Message {
 }
 
 /// Runs on the query thread; stops when the reader hangs up.
-fn evaluate(prepared: PreparedSparqlQuery, store: &oxigraph::store::Store, tx: &SyncSender<Message>) {
+fn evaluate(
+    prepared: PreparedSparqlQuery,
+    store: &oxigraph::store::Store,
+    tx: &SyncSender<Message>,
+) {
     let results = match prepared.on_store(store).execute() {
         Ok(results) => results,
         Err(e) => {
@@ -356,10 +373,13 @@ fn evaluate(prepared: PreparedSparqlQuery, store: &oxigraph::store::Store, tx: &
     let sent = match results {
         QueryResults::Boolean(b) => tx.send(Message::Boolean(b)).is_ok(),
         QueryResults::Solutions(solutions) => {
-            tx.send(Message::Variables(solutions.variables().to_vec())).is_ok()
+            tx.send(Message::Variables(solutions.variables().to_vec()))
+                .is_ok()
                 && forward(solutions, Message::Solution, tx)
         }
-        QueryResults::Graph(triples) => tx.send(Message::Graph).is_ok() && forward(triples, Message::Triple, tx),
+        QueryResults::Graph(triples) => {
+            tx.send(Message::Graph).is_ok() && forward(triples, Message::Triple, tx)
+        }
     };
     if sent {
         let _ = tx.send(Message::Done);
@@ -418,7 +438,9 @@ impl Stream {
                 self.token.cancel();
                 Err(QueryError::Timeout(self.limit))
             }
-            Err(RecvTimeoutError::Disconnected) => Err(QueryError::Evaluation(UNEXPECTED_END.into())),
+            Err(RecvTimeoutError::Disconnected) => {
+                Err(QueryError::Evaluation(UNEXPECTED_END.into()))
+            }
         };
         self.done = true;
         Some(result)
@@ -435,4 +457,95 @@ impl Drop for Stream {
 
 fn evaluation_error(error: QueryEvaluationError) -> QueryError {
     QueryError::Evaluation(error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Access, ArticleWrite, WriteOptions};
+    use oxigraph::model::Literal;
+    use std::time::Instant;
+
+    fn store_with(triples: usize, name: &str) -> (GraphStore, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("ng-read-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = GraphStore::open(&dir, Access::Write, false).expect("open");
+        let graph = NamedNode::new_unchecked("https://w3id.org/newsgraph/id/article/x");
+        let quads = (0..triples)
+            .map(|i| {
+                Quad::new(
+                    graph.clone(),
+                    NamedNode::new_unchecked(format!("{}p{i}", ns::NG)),
+                    Literal::new_simple_literal(i.to_string()),
+                    graph.clone(),
+                )
+            })
+            .collect();
+        let write = ArticleWrite {
+            graph,
+            quads,
+            replaces: false,
+        };
+        store
+            .write(vec![write], WriteOptions::default())
+            .expect("write");
+        (store, dir)
+    }
+
+    #[test]
+    fn every_kind_of_long_query_stops_at_the_timeout() {
+        let (store, dir) = store_with(300, "timeout");
+        for query in [
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+            "CONSTRUCT { ?a ?b ?g } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ] {
+            let started = Instant::now();
+            let limit = Duration::from_millis(100);
+            let error = match store.query(query, Some(limit)) {
+                Err(e) => e,
+                Ok(QueryOutcome::Solutions { mut rows, .. }) => {
+                    rows.find_map(Result::err).expect("rows end in an error")
+                }
+                Ok(QueryOutcome::Triples(mut triples)) => triples
+                    .find_map(Result::err)
+                    .expect("triples end in an error"),
+                Ok(QueryOutcome::Boolean(_)) => panic!("not an ASK query"),
+            };
+            assert!(
+                matches!(error, QueryError::Timeout(d) if d == limit),
+                "{query}: {error}"
+            );
+            assert!(started.elapsed() < Duration::from_secs(10), "{query}");
+        }
+        drop(store);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn quick_queries_finish_under_a_timeout() {
+        let (store, dir) = store_with(5, "quick");
+        let limit = Some(Duration::from_secs(30));
+        match store
+            .query("SELECT ?o WHERE { ?s ?p ?o }", limit)
+            .expect("query")
+        {
+            QueryOutcome::Solutions { variables, rows } => {
+                assert_eq!(variables.len(), 1);
+                let rows: Vec<QuerySolution> = rows.collect::<Result<_, _>>().expect("rows");
+                assert_eq!(rows.len(), 5);
+            }
+            _ => panic!("solutions expected"),
+        }
+        assert!(matches!(
+            store.query("ASK { ?s ?p \"3\" }", limit),
+            Ok(QueryOutcome::Boolean(true))
+        ));
+        assert!(matches!(
+            store.query("SELECT nonsense", limit),
+            Err(QueryError::Syntax(_))
+        ));
+        drop(store);
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

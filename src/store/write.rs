@@ -73,7 +73,11 @@ impl GraphStore {
         }))
     }
 
-    fn article_literal(&self, graph: &NamedNode, local: &str) -> Result<Option<String>, StoreError> {
+    fn article_literal(
+        &self,
+        graph: &NamedNode,
+        local: &str,
+    ) -> Result<Option<String>, StoreError> {
         let predicate = NamedNode::new_unchecked(format!("{}{local}", ns::NG));
         let found = self
             .store
@@ -151,6 +155,10 @@ impl ArticleWriter<'_> {
         if !fresh.is_empty() {
             let store = self.store;
             let options = self.options;
+            // Without atomicity the loader ingests each batch's SST files
+            // as soon as they are built (at its next batch): the store
+            // grows and compacts as the load goes, instead of taking
+            // thousands of files in one ingestion at the end.
             let loader = self.loader.get_or_insert_with(|| {
                 store
                     .store
@@ -168,7 +176,10 @@ impl ArticleWriter<'_> {
             // let it land before the transaction replaces it.
             self.finish_loader()?;
             let store = self.store;
-            let mut transaction = store.store.start_transaction().map_err(|e| store.storage_error(e))?;
+            let mut transaction = store
+                .store
+                .start_transaction()
+                .map_err(|e| store.storage_error(e))?;
             for article in &replaced {
                 transaction
                     .clear_graph(article.graph.as_ref())

@@ -124,6 +124,7 @@ impl BanExtractor {
                 .triggers(sentence)
                 .into_iter()
                 .filter(|t| !negated(sentence, &t.span) && !words.is_hedged_at(sentence, &t.span))
+                .filter(|t| !names_a_body(sentence, &t.span))
                 .collect();
             // What "the ban" or "the decision" refers to: the measure(s) last
             // reported with a named regulator.
@@ -166,9 +167,11 @@ impl BanExtractor {
                     .iter()
                     .filter(|p| trigger.kind.is_none_or(|k| k == p.kind))
                     .collect();
-                let names_company = mentions_in(facts, range.clone())
-                    .iter()
-                    .any(|(o, _)| is_company_like(facts, *o));
+                // A company other than the one the last measure targets makes
+                // it a new measure ("Kaspersky ... mit dem Verbot" is the old one).
+                let names_company = mentions_in(facts, range.clone()).iter().any(|(o, _)| {
+                    is_company_like(facts, *o) && !same.iter().any(|p| p.target == *o)
+                });
                 // "Amerikanische Unternehmen dürfen daher keine Geschäfte mehr
                 // machen": a consequence of the measure just reported.
                 let consequence = trigger.kind.is_none() && consequence(sentence);
@@ -328,32 +331,38 @@ fn specific_first(found: Vec<Report>) -> Vec<Report> {
         .collect()
 }
 
-/// "das Verbot", "the import ban": a ban noun with a definite article.
+/// "das Verbot", "the import ban", "the revocation": a ban noun with a
+/// definite article.
 fn anaphoric(sentence: &str, trigger: &Range<usize>) -> bool {
     let before = sentence[..trigger.start].to_lowercase();
-    let word = &sentence[trigger.clone()];
-    let last = word
-        .split_whitespace()
-        .next_back()
-        .unwrap_or_default()
-        .to_lowercase();
-    let noun = word.starts_with(|c: char| c.is_uppercase())
-        || [
-            "ban",
-            "measure",
-            "order",
-            "listing",
-            "restriction",
-            "embargo",
-            "blacklist",
-            "list",
-            "sanctions",
-        ]
-        .contains(&last.as_str());
-    noun && before
+    before
         .split_whitespace()
         .next_back()
         .is_some_and(|w| DEFINITE.contains(&w))
+}
+
+/// "the export control arm", "Sanktionsbehörde": the word is part of a
+/// body's name or description, not a measure.
+fn names_a_body(sentence: &str, trigger: &Range<usize>) -> bool {
+    let next = sentence[trigger.end..].trim_start().to_lowercase();
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    [
+        "arm",
+        "agency",
+        "authority",
+        "office",
+        "division",
+        "unit",
+        "department",
+        "body",
+        "behörde",
+        "abteilung",
+        "regime",
+    ]
+    .contains(&word)
 }
 
 fn consequence(sentence: &str) -> bool {

@@ -319,7 +319,12 @@ impl Scan<'_> {
     pub fn camel_case(&self, out: &mut Vec<Candidate>) {
         for m in self.patterns.camel.find_iter(self.text) {
             let word = m.as_str();
-            if !self.stop.is_not_a_name(word)
+            // "KiddoWatch 3": a model number makes it a product.
+            let model = self.text[m.end()..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            if !model
+                && !self.stop.is_not_a_name(word)
                 && self.places.word(word).is_none()
                 && !word.starts_with("Mc")
             {

@@ -57,7 +57,7 @@ impl Patterns {
             compound: compile(&format!(
                 r"\b(?P<name>{WORD}?)-(?P<role>\p{{Lu}}\p{{Ll}}+)\b"
             )),
-            camel: compile(r"\b\p{Lu}\p{Ll}+\p{Lu}\p{Ll}[\p{L}\p{N}]*(?: \d{1,3}\b)?\b"),
+            camel: compile(r"\b\p{Lu}\p{Ll}+\p{Lu}\p{Ll}[\p{L}\p{N}]*\b"),
             apposition: compile(&format!(
                 r"(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}}),[ \t]+(?:the|a|an|der|die|das|ein|eine|einem|einer)[ \t]+(?P<role>[\p{{L}}-]+(?:[ \t]+[\p{{L}}-]+){{0,3}})"
             )),

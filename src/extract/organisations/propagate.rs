@@ -225,10 +225,33 @@ pub fn short_forms(text: &str, entities: &mut [Entity], stop: &Stopwords, places
         .iter()
         .flat_map(|e| e.mentions.iter().map(|(s, _)| s.clone()))
         .collect();
+    // A form several entities could go by goes to the one that is written
+    // so, else to the one the article names first: "Lianxin" is the company
+    // of the lead, not its parent named at the end.
+    let first_mention = |i: usize| {
+        entities[i]
+            .mentions
+            .iter()
+            .map(|(s, _)| s.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
     let mut forms: Vec<(String, usize)> = owners
         .into_iter()
-        .filter(|(_, o)| o.len() == 1)
-        .filter_map(|(f, o)| o.first().map(|i| (f, *i)))
+        .filter_map(|(f, o)| {
+            let written: Vec<usize> = o
+                .iter()
+                .copied()
+                .filter(|i| entities[*i].forms.contains(&f))
+                .collect();
+            let pool = if written.is_empty() {
+                o.into_iter().collect()
+            } else {
+                written
+            };
+            let owner = pool.into_iter().min_by_key(|i| first_mention(*i))?;
+            Some((f, owner))
+        })
         .collect();
     // Longer forms first, so "Veyra Aerial" is taken before "Veyra".
     forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
