@@ -154,6 +154,10 @@ struct Shared<'a> {
     pipeline_id: String,
     observer: &'a dyn Observer,
     stop: &'a AtomicBool,
+    /// The store was empty when the load began: no article in it can be
+    /// an older copy (copies within this load are the writer's business),
+    /// so the two lookups per article are skipped.
+    empty_at_start: bool,
 }
 
 /// Loads every article under `paths` into `store`. Stops cleanly after the
@@ -174,6 +178,7 @@ pub fn load(
         vocab,
         options,
         pipeline_id: pipeline_id(vocab, options),
+        empty_at_start: store.is_empty()?,
         observer,
         stop,
     };
@@ -279,7 +284,12 @@ fn process(article: Article, shared: &Shared<'_>) -> Outcome {
     let bytes = article.text.len() as u64;
     let graph = iri::article(&article.source);
     let text_hash = iri::sha256_hex(article.text.as_bytes());
-    let stored = match shared.store.stored_article(&graph) {
+    let looked_up = if shared.empty_at_start {
+        Ok(None)
+    } else {
+        shared.store.stored_article(&graph)
+    };
+    let stored = match looked_up {
         Ok(stored) => stored,
         Err(e) => {
             let message = e.to_string();
@@ -397,6 +407,11 @@ fn write(
             report.interrupted = true;
             break;
         }
+    }
+    // Stopped before any article came through (Ctrl-C during start-up):
+    // still a stop, not a complete load.
+    if shared.stop.load(Ordering::SeqCst) {
+        report.interrupted = true;
     }
     let last = batch.take(&mut report);
     if !last.is_empty() {

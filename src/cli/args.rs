@@ -72,8 +72,8 @@ pub struct ReadArgs {
     pub published: Option<String>,
 
     /// Largest article (or JSON line) accepted, in MiB
-    #[arg(long, value_name = "MIB", default_value_t = 16)]
-    pub max_article_size: usize,
+    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_article_size: u64,
 }
 
 #[derive(Debug, Args)]

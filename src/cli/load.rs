@@ -75,7 +75,8 @@ pub fn read_options(
         })?),
     };
     let read = ReadOptions {
-        max_article_bytes: args.max_article_size.saturating_mul(1024 * 1024),
+        max_article_bytes: usize::try_from(args.max_article_size.saturating_mul(1024 * 1024))
+            .unwrap_or(usize::MAX),
     };
     Ok((lang, published, read))
 }

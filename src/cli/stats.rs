@@ -1,5 +1,7 @@
 //! `newsgraph stats` and `newsgraph remove`.
 
+use std::io::Write;
+
 use newsgraph::graph::iri;
 use newsgraph::store::Access;
 
@@ -9,13 +11,22 @@ use super::{Failure, exit, open_store, thousands};
 pub fn run(cli: &Cli) -> Result<u8, Failure> {
     let store = open_store(cli, Access::Read)?;
     let stats = store.stats()?;
-    println!("store          {}", store.path().display());
-    println!("articles       {}", thousands(stats.articles));
-    println!("triples        {}", thousands(stats.triples));
-    println!("quads          {}", thousands(stats.quads));
-    println!("organisations  {}", thousands(stats.organisations));
+    let mut lines = vec![
+        format!("store          {}", store.path().display()),
+        format!("articles       {}", thousands(stats.articles)),
+        format!("triples        {}", thousands(stats.triples)),
+        format!("quads          {}", thousands(stats.quads)),
+        format!("organisations  {}", thousands(stats.organisations)),
+    ];
     for (class, count) in &stats.facts {
-        println!("{:<14} {}", fact_label(class), thousands(*count));
+        lines.push(format!("{:<14} {}", fact_label(class), thousands(*count)));
+    }
+    // `stats | head -1` closes the pipe early: that is not an error.
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
     }
     Ok(exit::OK)
 }

@@ -168,6 +168,28 @@ fn capitalise(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The white-space separated words of `text[span]` with their byte offsets
+/// in `text`.
+pub fn words_in<'t>(text: &'t str, span: &Range<usize>) -> Vec<(usize, &'t str)> {
+    let part = &text[span.clone()];
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in part.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((span.start + s, &part[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((span.start + s, &part[s..]));
+    }
+    out
+}
+
 /// Whether a word starts at `at` (nothing alphanumeric right before it).
 pub fn starts_word(text: &str, at: usize) -> bool {
     !text[..at]

@@ -79,12 +79,16 @@ pub struct Pipeline {
 impl Pipeline {
     /// Every extractor newsgraph has, reading `vocab`.
     pub fn standard(vocab: &Vocabulary) -> Self {
+        let ban_words = std::sync::Arc::new(bans::BanLexicon::new(&vocab.ban_kinds));
         Self::new(vec![
             Box::new(dates::DateExtractor::new()),
             Box::new(organisations::OrganisationExtractor::new(vocab)),
             Box::new(employees::EmployeeExtractor::new(vocab)),
-            Box::new(bans::BanExtractor::new(vocab)),
-            Box::new(bans::RegulatorExtractor::new(vocab)),
+            Box::new(bans::BanExtractor::with_words(
+                vocab,
+                std::sync::Arc::clone(&ban_words),
+            )),
+            Box::new(bans::RegulatorExtractor::with_words(ban_words)),
         ])
     }
 

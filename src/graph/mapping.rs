@@ -153,7 +153,7 @@ impl Writer<'_> {
         self.add(node, p(ns::NIF, "endIndex"), integer(end as u64));
         self.add(node, p(ns::NIF, "sentence"), sentence);
         let confidence = Literal::new_typed_literal(
-            format!("{:.2}", evidence.confidence),
+            canonical_decimal(evidence.confidence),
             p(ns::XSD, "decimal"),
         );
         self.add(node, iri::ng("confidence"), confidence);
@@ -442,6 +442,13 @@ impl Writer<'_> {
             self.add(&node, p(ns::NIF, "endIndex"), integer(end));
         }
     }
+}
+
+/// Two decimals in the canonical form of xsd:decimal, as the store gives
+/// them back ("0.8", "1"), so `extract` and `export` agree literally.
+fn canonical_decimal(value: f32) -> String {
+    let fixed = format!("{value:.2}");
+    fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn org_kind_local(kind: OrgKind) -> &'static str {

@@ -96,6 +96,12 @@ impl GraphStore {
         }))
     }
 
+    /// True when the store holds nothing at all (a first load: no article
+    /// needs looking up).
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        self.store.is_empty().map_err(|e| self.storage_error(e))
+    }
+
     /// Writes a batch of articles at once; see [`ArticleWriter`] for many.
     pub fn write(&self, batch: Vec<ArticleWrite>, options: WriteOptions) -> Result<(), StoreError> {
         let mut writer = self.writer(options);

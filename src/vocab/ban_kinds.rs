@@ -20,7 +20,7 @@ pub struct BanKind {
     pub cues: Vec<WordPattern>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct BanKinds {
     pub kinds: Vec<BanKind>,
     pub ban_words: Vec<WordPattern>,

@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::context::{is_company_like, mentions_in};
 use super::lexicon::{PlaceIndex, PlaceWord};
@@ -25,6 +26,7 @@ mod parties;
 mod roles;
 pub mod words;
 
+pub use words::BanLexicon;
 use words::{BanWords, Trigger};
 
 pub use roles::RegulatorExtractor;
@@ -67,8 +69,7 @@ pub(crate) struct Report {
 }
 
 pub struct BanExtractor {
-    german: BanWords,
-    english: BanWords,
+    words: Arc<BanLexicon>,
     places: PlaceIndex,
     place_codes: Vec<String>,
     /// Per place: its government's IRI and label.
@@ -77,6 +78,11 @@ pub struct BanExtractor {
 
 impl BanExtractor {
     pub fn new(vocab: &Vocabulary) -> Self {
+        Self::with_words(vocab, Arc::new(BanLexicon::new(&vocab.ban_kinds)))
+    }
+
+    /// Sharing the compiled ban words with a [`RegulatorExtractor`].
+    pub fn with_words(vocab: &Vocabulary, words: Arc<BanLexicon>) -> Self {
         let labels: HashMap<&str, &str> = vocab
             .gazetteer
             .entries
@@ -84,8 +90,7 @@ impl BanExtractor {
             .map(|e| (e.iri.as_str(), e.label.as_str()))
             .collect();
         Self {
-            german: BanWords::new(&vocab.ban_kinds, Lang::De),
-            english: BanWords::new(&vocab.ban_kinds, Lang::En),
+            words,
             places: PlaceIndex::new(&vocab.places),
             place_codes: vocab
                 .places
@@ -109,10 +114,7 @@ impl BanExtractor {
     }
 
     fn words(&self, lang: Lang) -> &BanWords {
-        match lang {
-            Lang::De => &self.german,
-            Lang::En => &self.english,
-        }
+        self.words.words(lang)
     }
 
     fn reports(&self, doc: &Document<'_>, facts: &mut Facts) -> Vec<Report> {
@@ -125,6 +127,18 @@ impl BanExtractor {
                 .into_iter()
                 .filter(|t| !negated(sentence, &t.span) && !words.is_hedged_at(sentence, &t.span))
                 .filter(|t| !names_a_body(sentence, &t.span))
+                .collect();
+            let cues = if triggers.iter().any(|t| t.kind.is_none()) {
+                words.cues(sentence)
+            } else {
+                Vec::new()
+            };
+            let triggers: Vec<Trigger> = triggers
+                .into_iter()
+                .map(|t| Trigger {
+                    kind: t.kind.or_else(|| BanWords::kind_by_cue(&cues, &t.span)),
+                    ..t
+                })
                 .collect();
             // What "the ban" or "the decision" refers to: the measure(s) last
             // reported with a named regulator.
@@ -165,7 +179,7 @@ impl BanExtractor {
                 // effect": more about the last measure (of that kind).
                 let same: Vec<&Report> = previous
                     .iter()
-                    .filter(|p| trigger.kind.is_none_or(|k| k == p.kind))
+                    .filter(|p| !trigger.named || trigger.kind == Some(p.kind))
                     .collect();
                 // A company other than the one the last measure targets makes
                 // it a new measure ("Kaspersky ... mit dem Verbot" is the old one).
@@ -174,7 +188,7 @@ impl BanExtractor {
                 });
                 // "Amerikanische Unternehmen dürfen daher keine Geschäfte mehr
                 // machen": a consequence of the measure just reported.
-                let consequence = trigger.kind.is_none() && consequence(sentence);
+                let consequence = !trigger.named && consequence(sentence);
                 if !same.is_empty()
                     && ((!names_company && anaphoric(sentence, &trigger.span)) || consequence)
                 {
@@ -255,8 +269,7 @@ impl BanExtractor {
         let immediate = IMMEDIATE.iter().any(|p| lower.contains(p));
         let lifted = words.is_lifted(sentence);
         let announces = imposes(&lower);
-        let cue = words.kind_by_cue(sentence, &trigger.span);
-        let Some(kind) = trigger.kind.or(cue).or_else(|| default_kind(words)) else {
+        let Some(kind) = trigger.kind.or_else(|| default_kind(words)) else {
             return Vec::new();
         };
         let notation = words.notations[kind].as_str();
@@ -269,7 +282,7 @@ impl BanExtractor {
             trigger: at,
             regulator,
             kind: notation,
-            named_measure: trigger.kind.is_some() && explicit,
+            named_measure: trigger.named && explicit,
         };
         let targets = self.targets(doc, facts, &site);
         let jurisdiction = self.jurisdiction(sentence);
@@ -289,7 +302,7 @@ impl BanExtractor {
                 jurisdiction: jurisdiction.clone(),
                 evidence: Evidence::new(range.clone(), confidence),
                 sentence: index,
-                specific: trigger.kind.is_some(),
+                specific: trigger.named,
             })
             .collect()
     }

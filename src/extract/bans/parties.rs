@@ -147,12 +147,12 @@ impl BanExtractor {
         let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, range.clone())
             .into_iter()
             .filter(|(o, s)| {
-                is_authority_like(facts, *o) && !addressed(&text[range.start..s.start])
+                is_authority_like(facts, *o) && !addressed(before(text, range.start, s.start))
             })
             .collect();
         // "ein vom US Department of Commerce verhängtes Verbot", "by the FCC"
         for (org, span) in &named {
-            let lead = text[range.start..span.start].to_lowercase();
+            let lead = before(text, range.start, span.start).to_lowercase();
             let lead = lead.trim_end();
             let agent = [
                 "by",
@@ -258,9 +258,9 @@ impl BanExtractor {
         let named: Vec<(OrgId, Range<usize>)> = mentions_in(facts, clause.clone())
             .into_iter()
             .filter(|(o, _)| Some(*o) != regulator && is_company_like(facts, *o))
-            .filter(|(_, s)| !excluded(&text[range.start..s.start]))
+            .filter(|(_, s)| !excluded(before(text, range.start, s.start)))
             .filter(|(_, s)| !(doc.lang == Lang::En && is_subject_of(text, s, trigger)))
-            .filter(|(_, s)| !obtained(&text[s.end..clause.end]))
+            .filter(|(_, s)| !obtained(after(text, s.end, clause.end)))
             .collect();
         if kind == "investment-ban" && !named.is_empty() {
             return acquirer(text, &named).into_iter().collect();
@@ -423,7 +423,7 @@ fn subsidiary(text: &str, facts: &Facts, named: &[(OrgId, Range<usize>)], org: O
     let Some((_, span)) = named.iter().find(|(o, _)| *o == org) else {
         return org;
     };
-    let lead = text[..span.start].to_lowercase();
+    let lead = before(text, 0, span.start).to_lowercase();
     let lead = lead.trim_end();
     if ![
         "subsidiary of",
@@ -480,6 +480,29 @@ fn obtained(after: &str) -> bool {
         .take(8)
         .collect();
     words.iter().any(|w| OBTAINED.contains(w))
+}
+
+/// Looks near a mention only: the cues ("held by", "told the", "durch")
+/// stand right next to it, and scanning whole sentences per mention would
+/// make run-on sentences quadratic.
+const NEAR: usize = 80;
+
+/// At most [`NEAR`] bytes of `text[start..end]`, its end.
+fn before(text: &str, start: usize, end: usize) -> &str {
+    let mut from = end.saturating_sub(NEAR).max(start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..end]
+}
+
+/// At most [`NEAR`] bytes of `text[start..end]`, its start.
+fn after(text: &str, start: usize, end: usize) -> &str {
+    let mut to = (start + NEAR).min(end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[start..to]
 }
 
 /// The mention closest to the trigger.
@@ -541,10 +564,10 @@ fn coordinated(text: &str, named: &[(OrgId, Range<usize>)], at: usize) -> Vec<Or
 /// "YouTube blocks channels": in English the company right before the
 /// verb acts; it is not what is banned (unless the verb is passive).
 fn is_subject_of(text: &str, mention: &Range<usize>, trigger: &Range<usize>) -> bool {
-    if mention.end > trigger.start {
+    if mention.end > trigger.start || trigger.start - mention.end > NEAR {
         return false;
     }
-    let gap = text[mention.end..trigger.start].to_lowercase();
+    let gap = after(text, mention.end, trigger.start).to_lowercase();
     let words: Vec<&str> = gap.split_whitespace().collect();
     let passive = words
         .iter()

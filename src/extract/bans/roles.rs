@@ -6,10 +6,11 @@
 
 use std::collections::HashSet;
 
-use super::words::BanWords;
+use std::sync::Arc;
+
+use super::words::BanLexicon;
 use crate::extract::context::{is_authority_like, mentions_in};
 use crate::extract::{Document, Evidence, Extractor, Facts, OrgId, RegulatorRole};
-use crate::lang::Lang;
 use crate::vocab::Vocabulary;
 
 /// How far before its action an authority may stand and still be its
@@ -17,23 +18,21 @@ use crate::vocab::Vocabulary;
 const SUBJECT_REACH: usize = 160;
 
 pub struct RegulatorExtractor {
-    german: BanWords,
-    english: BanWords,
+    words: Arc<BanLexicon>,
 }
 
 impl RegulatorExtractor {
     pub fn new(vocab: &Vocabulary) -> Self {
-        Self {
-            german: BanWords::new(&vocab.ban_kinds, Lang::De),
-            english: BanWords::new(&vocab.ban_kinds, Lang::En),
-        }
+        Self::with_words(Arc::new(BanLexicon::new(&vocab.ban_kinds)))
+    }
+
+    /// Sharing the compiled ban words with a [`super::BanExtractor`].
+    pub fn with_words(words: Arc<BanLexicon>) -> Self {
+        Self { words }
     }
 
     fn acting(&self, doc: &Document<'_>, facts: &Facts) -> Vec<(OrgId, Evidence)> {
-        let words = match doc.lang {
-            Lang::De => &self.german,
-            Lang::En => &self.english,
-        };
+        let words = self.words.words(doc.lang);
         let mut out = Vec::new();
         for range in &doc.sentences {
             let sentence = &doc.text[range.clone()];

@@ -2,31 +2,63 @@
 //! cues per kind, general ban words, lift and hedge words.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::wordpattern::WordRegex;
 
 use crate::lang::Lang;
-use crate::text::wordpattern::compile_any;
+use crate::text::wordpattern::{Grouped, compile_any};
 use crate::vocab::{BanKinds, WordPattern};
+
+/// The ban vocabulary of both languages, compiled when a language is first
+/// needed, shared by the ban and regulator extractors.
+pub struct BanLexicon {
+    kinds: BanKinds,
+    german: OnceLock<BanWords>,
+    english: OnceLock<BanWords>,
+}
+
+impl BanLexicon {
+    pub fn new(kinds: &BanKinds) -> Self {
+        Self {
+            kinds: kinds.clone(),
+            german: OnceLock::new(),
+            english: OnceLock::new(),
+        }
+    }
+
+    pub fn words(&self, lang: Lang) -> &BanWords {
+        let cell = match lang {
+            Lang::De => &self.german,
+            Lang::En => &self.english,
+        };
+        cell.get_or_init(|| BanWords::new(&self.kinds, lang))
+    }
+}
+
+/// How many triggers (or actions) of one sentence are looked at.
+const MAX_PER_SENTENCE: usize = 8;
 
 /// A word in a sentence that reports a measure.
 #[derive(Debug, Clone)]
 pub struct Trigger {
     pub span: Range<usize>,
-    /// Index of the kind when the word names it ("Verkaufsverbot").
+    /// Index of the kind: named by the word ("Verkaufsverbot") or by a cue
+    /// near it.
     pub kind: Option<usize>,
+    /// The word itself names the kind.
+    pub named: bool,
 }
 
 pub struct BanWords {
     pub notations: Vec<String>,
-    triggers: Option<Regex>,
-    trigger_kinds: Vec<Option<Regex>>,
-    cues: Vec<Option<Regex>>,
-    ban: Option<Regex>,
-    lift: Option<Regex>,
-    hedge: Option<Regex>,
-    action: Option<Regex>,
-    reference: Option<Regex>,
+    triggers: Option<Grouped>,
+    cues: Option<Grouped>,
+    ban: Option<WordRegex>,
+    lift: Option<WordRegex>,
+    hedge: Option<WordRegex>,
+    action: Option<WordRegex>,
+    reference: Option<WordRegex>,
 }
 
 fn for_lang(patterns: &[WordPattern], lang: Lang) -> impl Iterator<Item = &str> {
@@ -40,17 +72,20 @@ impl BanWords {
     pub fn new(kinds: &BanKinds, lang: Lang) -> Self {
         Self {
             notations: kinds.kinds.iter().map(|k| k.notation.clone()).collect(),
-            triggers: compile_any(kinds.kinds.iter().flat_map(|k| for_lang(&k.triggers, lang))),
-            trigger_kinds: kinds
-                .kinds
-                .iter()
-                .map(|k| compile_any(for_lang(&k.triggers, lang)))
-                .collect(),
-            cues: kinds
-                .kinds
-                .iter()
-                .map(|k| compile_any(for_lang(&k.cues, lang)))
-                .collect(),
+            triggers: Grouped::compile(
+                &kinds
+                    .kinds
+                    .iter()
+                    .map(|k| for_lang(&k.triggers, lang).collect())
+                    .collect::<Vec<_>>(),
+            ),
+            cues: Grouped::compile(
+                &kinds
+                    .kinds
+                    .iter()
+                    .map(|k| for_lang(&k.cues, lang).collect())
+                    .collect::<Vec<_>>(),
+            ),
             ban: compile_any(for_lang(&kinds.ban_words, lang)),
             lift: compile_any(for_lang(&kinds.lift_words, lang)),
             hedge: compile_any(for_lang(&kinds.hedge_words, lang)),
@@ -63,15 +98,12 @@ impl BanWords {
     /// kind wins over a general ban word at the same place.
     pub fn triggers(&self, sentence: &str) -> Vec<Trigger> {
         let mut out: Vec<Trigger> = Vec::new();
-        if let Some(re) = &self.triggers {
-            for m in re.find_iter(sentence) {
-                let kind = self
-                    .trigger_kinds
-                    .iter()
-                    .position(|k| k.as_ref().is_some_and(|k| k.is_match(m.as_str())));
+        if let Some(grouped) = &self.triggers {
+            for (span, kind) in grouped.find(sentence) {
                 out.push(Trigger {
-                    span: m.range(),
-                    kind,
+                    span,
+                    kind: Some(kind),
+                    named: true,
                 });
             }
         }
@@ -79,48 +111,57 @@ impl BanWords {
             for m in re.find_iter(sentence) {
                 if !out
                     .iter()
-                    .any(|t| t.span.start < m.end() && m.start() < t.span.end)
+                    .any(|t| t.span.start < m.end && m.start < t.span.end)
                 {
                     out.push(Trigger {
-                        span: m.range(),
+                        span: m,
                         kind: None,
+                        named: false,
                     });
                 }
             }
         }
         out.sort_by_key(|t| t.span.start);
+        // Every trigger costs a few passes over its sentence; prose reports
+        // a handful of measures per sentence, and a run-on "sentence" of
+        // thousands must not make one article take seconds.
+        out.truncate(MAX_PER_SENTENCE);
         out
     }
 
-    /// The kind whose cue stands nearest to the trigger at `at` in
-    /// `sentence`. A cue inside a multi-word trigger ("dürfen ... nicht
-    /// mehr eingesetzt") is nearest of all; the trigger word itself as a cue
-    /// ("gesperrt" for a service) counts as a little further away, so a
-    /// cue right next to it can overrule it; on ties the longer cue wins.
-    pub fn kind_by_cue(&self, sentence: &str, at: &Range<usize>) -> Option<usize> {
+    /// The cues of `sentence`, with their kinds; look them up once per
+    /// sentence and pass them to [`BanWords::kind_by_cue`].
+    pub fn cues(&self, sentence: &str) -> Vec<(Range<usize>, usize)> {
+        self.cues
+            .as_ref()
+            .map(|g| g.find(sentence))
+            .unwrap_or_default()
+    }
+
+    /// The kind whose cue stands nearest to the trigger at `at`. A cue
+    /// inside a multi-word trigger ("dürfen ... nicht mehr eingesetzt") is
+    /// nearest of all; the trigger word itself as a cue ("gesperrt" for a
+    /// service) counts as a little further away, so a cue right next to it
+    /// can overrule it; on ties the longer cue wins.
+    pub fn kind_by_cue(cues: &[(Range<usize>, usize)], at: &Range<usize>) -> Option<usize> {
         const SELF_DISTANCE: usize = 40;
-        let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
-        for (kind, cue) in self.cues.iter().enumerate() {
-            let Some(cue) = cue else { continue };
-            for m in cue.find_iter(sentence) {
-                let distance = if m.range() == *at {
+        cues.iter()
+            .map(|(m, kind)| {
+                let distance = if m == at {
                     SELF_DISTANCE
-                } else if at.start <= m.start() && m.end() <= at.end {
+                } else if at.start <= m.start && m.end <= at.end {
                     0
-                } else if m.start() >= at.end {
-                    m.start() - at.end
-                } else if m.end() <= at.start {
-                    at.start - m.end()
+                } else if m.start >= at.end {
+                    m.start - at.end
+                } else if m.end <= at.start {
+                    at.start - m.end
                 } else {
                     SELF_DISTANCE
                 };
-                let candidate = (distance, std::cmp::Reverse(m.len()), kind);
-                if best.is_none_or(|b| (candidate.0, candidate.1) < (b.0, b.1)) {
-                    best = Some(candidate);
-                }
-            }
-        }
-        best.map(|(_, _, k)| k)
+                (distance, std::cmp::Reverse(m.len()), *kind)
+            })
+            .min_by_key(|(d, len, _)| (*d, *len))
+            .map(|(_, _, k)| k)
     }
 
     pub fn is_lifted(&self, sentence: &str) -> bool {
@@ -135,9 +176,10 @@ impl BanWords {
             .map(|t| t.span)
             .collect();
         if let Some(re) = &self.action {
-            out.extend(re.find_iter(sentence).map(|m| m.range()));
+            out.extend(re.find_iter(sentence).into_iter().take(MAX_PER_SENTENCE));
         }
         out.sort_by_key(|r| r.start);
+        out.truncate(2 * MAX_PER_SENTENCE);
         out
     }
 
@@ -145,7 +187,7 @@ impl BanWords {
     pub fn references(&self, sentence: &str) -> Vec<Range<usize>> {
         self.reference
             .as_ref()
-            .map(|re| re.find_iter(sentence).map(|m| m.range()).collect())
+            .map(|re| re.find_iter(sentence))
             .unwrap_or_default()
     }
 

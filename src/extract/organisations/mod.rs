@@ -362,17 +362,29 @@ impl OrganisationExtractor {
     /// The name as written, white space folded, leading function words and
     /// possessive places ("Britain's") off.
     fn surface(&self, text: &str, span: &Range<usize>) -> String {
-        let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
+        let start = self.surface_start(text, span);
+        text[start..span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Where the name proper starts in `span`: after leading function words
+    /// and possessive places.
+    fn surface_start(&self, text: &str, span: &Range<usize>) -> usize {
+        let words = super::lexicon::words_in(text, span);
         let skip = words
             .iter()
-            .take_while(|w| {
+            .take_while(|(_, w)| {
                 let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
                 words.len() > 1
                     && (self.stop.is_function_word(w)
                         || possessive.is_some_and(|p| self.places.word(p).is_some()))
             })
             .count();
-        words[skip.min(words.len().saturating_sub(1))..].join(" ")
+        words
+            .get(skip.min(words.len().saturating_sub(1)))
+            .map_or(span.start, |(at, _)| *at)
     }
 }
 
@@ -412,7 +424,7 @@ impl Extractor for OrganisationExtractor {
                 entities.len() - 1
             });
             entities[at].forms.insert(self.surface(text, &c.span));
-            let start = c.span.end - self.surface(text, &c.span).len();
+            let start = self.surface_start(text, &c.span);
             entities[at]
                 .mentions
                 .push((start.max(c.span.start)..c.span.end, c.origin.confidence()));

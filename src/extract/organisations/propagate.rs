@@ -119,18 +119,21 @@ pub fn acronyms(text: &str, intros: &[super::Introduction], entities: &mut Vec<E
 
 /// An entity for a name revealed only by its acronym introduction.
 fn create(text: &str, span: &Range<usize>, entities: &mut Vec<Entity>) -> Option<usize> {
-    let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
+    let words = crate::extract::lexicon::words_in(text, span);
     let skip = words
         .iter()
-        .take_while(|w| ["Der", "Die", "Das", "The", "Des", "Dem", "Den"].contains(w))
+        .take_while(|(_, w)| ["Der", "Die", "Das", "The", "Des", "Dem", "Den"].contains(w))
         .count();
-    let name = words[skip..].join(" ");
-    let key = names::key(&name)?;
-    if words.len() - skip < 2 {
+    if words.len() < skip + 2 {
         return None;
     }
-    let start =
-        span.end - text[span.clone()].trim_end().len() + text[span.clone()].len() - name.len();
+    let name = words[skip..]
+        .iter()
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let key = names::key(&name)?;
+    let start = words[skip].0;
     entities.push(Entity {
         identity: OrgIdentity::Named(key),
         label: names::without_legal_form(&name).to_owned(),
