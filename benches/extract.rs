@@ -32,12 +32,23 @@ struct Args {
 }
 
 fn args() -> Args {
-    let mut a = Args { count: 2000, runs: 5, seed: 1, filter: None };
+    let mut a = Args {
+        count: 2000,
+        runs: 5,
+        seed: 1,
+        filter: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--count" => a.count = it.next().and_then(|v| v.parse().ok()).unwrap_or(a.count),
-            "--runs" => a.runs = it.next().and_then(|v| v.parse().ok()).unwrap_or(a.runs).max(1),
+            "--runs" => {
+                a.runs = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(a.runs)
+                    .max(1)
+            }
             "--seed" => a.seed = it.next().and_then(|v| v.parse().ok()).unwrap_or(a.seed),
             // `cargo bench` passes --bench; other words filter stages by name.
             "--bench" => {}
@@ -120,7 +131,9 @@ fn main() {
     let read_all = || -> Vec<Article> {
         files
             .iter()
-            .flat_map(|(source, text)| article::read_bytes(source, text.as_bytes(), Format::Text, &read))
+            .flat_map(|(source, text)| {
+                article::read_bytes(source, text.as_bytes(), Format::Text, &read)
+            })
             .filter_map(Result::ok)
             .collect()
     };
@@ -143,7 +156,12 @@ fn main() {
         a.runs,
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    let report = Report { bytes, articles: articles.len() as u64, runs: a.runs, filter: a.filter.clone() };
+    let report = Report {
+        bytes,
+        articles: articles.len() as u64,
+        runs: a.runs,
+        filter: a.filter.clone(),
+    };
 
     report.stage("read (header parse)", || {
         black_box(read_all());
@@ -228,7 +246,10 @@ fn main() {
         }
     });
     if quads > 0 {
-        println!("quads per article: {:.1}", quads as f64 / articles.len() as f64);
+        println!(
+            "quads per article: {:.1}",
+            quads as f64 / articles.len() as f64
+        );
     }
     if let Some(w) = whole {
         println!("pipeline: {w:.2} MB/s per core, per CPU second (target >= 10 MB/s)");

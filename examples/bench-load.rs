@@ -5,10 +5,11 @@
 //! 1. generates N articles (or reuses them) under the work directory;
 //! 2. `newsgraph load` into a fresh store: articles/s, MB/s, triples/s,
 //!    peak resident memory of that process (wait4 rusage);
-//! 3. `newsgraph load` again on the unchanged corpus (reload);
-//! 4. exports the store as N-Quads and bulk-loads the very same quads into
+//! 3. exports the store as N-Quads and bulk-loads the very same quads into
 //!    a fresh store with Oxigraph's own bulk loader, in a child process of
-//!    this example (so its time and memory are measured the same way);
+//!    this example (so its time and memory are measured the same way),
+//!    alternating with the runs of 2 so both see the same machine load;
+//! 4. `newsgraph load` again on the unchanged corpus (reload);
 //! 5. times the canned queries (`queries/*.rq`, `--format json` to
 //!    /dev/null) and `bans.rq` restricted to one organisation.
 //!
@@ -37,13 +38,15 @@ struct Args {
     skip_oxigraph: bool,
     skip_queries: bool,
     skip_reload: bool,
+    query_timeout: f64,
 }
 
 fn usage() -> ExitCode {
     eprintln!(
         "usage: bench-load --count N [--seed S] [--runs R] [--query-runs Q] [--work DIR]\n\
          \x20                 [--bin PATH] [--load-arg ARG]... [--skip-oxigraph] [--skip-queries] [--skip-reload]\n\
-         defaults: --seed 1 --runs 3 --query-runs 5 --work /tmp/newsgraph-bench"
+         \x20                 [--query-timeout SECONDS]\n\
+         defaults: --seed 1 --runs 3 --query-runs 5 --query-timeout 60 --work /tmp/newsgraph-bench"
     );
     ExitCode::from(2)
 }
@@ -60,6 +63,7 @@ fn parse_args() -> Option<Args> {
         skip_oxigraph: false,
         skip_queries: false,
         skip_reload: false,
+        query_timeout: 60.0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -74,6 +78,7 @@ fn parse_args() -> Option<Args> {
             "--skip-oxigraph" => a.skip_oxigraph = true,
             "--skip-queries" => a.skip_queries = true,
             "--skip-reload" => a.skip_reload = true,
+            "--query-timeout" => a.query_timeout = it.next()?.parse().ok()?,
             _ => return None,
         }
     }
@@ -92,7 +97,9 @@ struct Run {
 
 /// Runs `cmd` and measures it with wait4, returning its stderr.
 fn measure(cmd: &mut Command, stdout: Stdio) -> std::io::Result<(Run, String)> {
-    cmd.stdout(stdout).stderr(Stdio::piped()).stdin(Stdio::null());
+    cmd.stdout(stdout)
+        .stderr(Stdio::piped())
+        .stdin(Stdio::null());
     let started = Instant::now();
     let mut child = cmd.spawn()?;
     let mut stderr = String::new();
@@ -111,7 +118,11 @@ fn measure(cmd: &mut Command, stdout: Stdio) -> std::io::Result<(Run, String)> {
     // The child is reaped; don't let `Child` try again.
     std::mem::forget(child);
     let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 128 + libc::WTERMSIG(status) };
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        128 + libc::WTERMSIG(status)
+    };
     Ok((
         Run {
             wall,
@@ -126,7 +137,11 @@ fn measure(cmd: &mut Command, stdout: Stdio) -> std::io::Result<(Run, String)> {
 fn median_f(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
     let n = v.len();
-    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
 }
 
 struct Summary {
@@ -146,14 +161,19 @@ fn summarise(runs: &[Run]) -> Summary {
 }
 
 fn fmt_walls(w: &[f64]) -> String {
-    w.iter().map(|s| format!("{s:.2}")).collect::<Vec<_>>().join(", ")
+    w.iter()
+        .map(|s| format!("{s:.2}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "12,345 triples in" → 12345, from the load summary line.
 fn triples_of(stderr: &str) -> Option<u64> {
     let at = stderr.find(" triples in")?;
     let before = &stderr[..at];
-    let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == ',')).map_or(0, |i| i + 1);
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_digit() || c == ','))
+        .map_or(0, |i| i + 1);
     before[start..].replace(',', "").parse().ok()
 }
 
@@ -216,7 +236,9 @@ fn main() -> ExitCode {
     if argv.len() == 4 && argv[1] == "--oxigraph-bulk-load" {
         return oxigraph_bulk_load(Path::new(&argv[2]), Path::new(&argv[3]));
     }
-    let Some(a) = parse_args() else { return usage() };
+    let Some(a) = parse_args() else {
+        return usage();
+    };
     match run(&a) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -284,11 +306,22 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
         c
     };
     let mut json = String::new();
-    let _ = write!(json, "{{\"count\":{},\"bytes\":{},\"cores\":{}", a.count, file_bytes, nproc);
+    let _ = write!(
+        json,
+        "{{\"count\":{},\"bytes\":{},\"cores\":{}",
+        a.count, file_bytes, nproc
+    );
 
-    // 2. First load, on a fresh store each run.
+    // 2. First load on a fresh store, and 4. the same quads through
+    // Oxigraph's own bulk loader, interleaved run by run so that whatever
+    // else the machine is doing weighs on both alike.
+    let nq = a.work.join(format!("export-n{}.nq", a.count));
+    let ox_store = a.work.join("store-oxigraph");
     let mut first = Vec::new();
+    let mut ox = Vec::new();
+    let mut pair_ratios = Vec::new();
     let mut triples = 0;
+    let mut ox_quads = String::new();
     for i in 0..a.runs {
         rm(&store);
         let mut cmd = ng(&store);
@@ -306,7 +339,48 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
             run.max_rss_kb as f64 / 1024.0
         );
         first.push(run);
+        if a.skip_oxigraph {
+            continue;
+        }
+        if i == 0 {
+            let mut cmd = ng(&store);
+            cmd.arg("export")
+                .arg("--format")
+                .arg("nquads")
+                .arg("--output")
+                .arg(&nq);
+            let (run, err) = measure(&mut cmd, Stdio::null())?;
+            if run.status != 0 {
+                return Err(format!("newsgraph export exited with {}: {err}", run.status).into());
+            }
+            let nq_bytes = std::fs::metadata(&nq)?.len();
+            eprintln!(
+                "  export N-Quads: {:.2} s, {:.0} MB",
+                run.wall.as_secs_f64(),
+                nq_bytes as f64 / 1e6
+            );
+        }
+        rm(&ox_store);
+        let mut cmd = Command::new(&me);
+        cmd.arg("--oxigraph-bulk-load").arg(&nq).arg(&ox_store);
+        let (orun, err) = measure(&mut cmd, Stdio::null())?;
+        if orun.status != 0 {
+            return Err(format!("oxigraph bulk load failed: {err}").into());
+        }
+        ox_quads = err.trim().to_owned();
+        eprintln!(
+            "  oxigraph run {}: {:.2} s wall, {:.2} s CPU, {:.0} MB peak RSS",
+            i + 1,
+            orun.wall.as_secs_f64(),
+            orun.cpu,
+            orun.max_rss_kb as f64 / 1024.0
+        );
+        pair_ratios.push(run.wall.as_secs_f64() / orun.wall.as_secs_f64());
+        ox.push(orun);
+        rm(&ox_store);
     }
+    let _ = std::fs::remove_file(&nq);
+    // The store of the last run stays for the reload and the queries.
     let load = summarise(&first);
     let store_bytes = dir_size(&store);
     println!(
@@ -329,6 +403,30 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
         triples,
         fmt_walls(&load.walls)
     );
+    if !ox.is_empty() {
+        let oxs = summarise(&ox);
+        println!(
+            "oxigraph bulk load     {:>8.2} s  {:>9.0} quads/s  peak RSS {:.0} MB  CPU {:.1} s  ({ox_quads})  [{}]",
+            oxs.wall,
+            triples as f64 / oxs.wall,
+            oxs.rss_mb,
+            oxs.cpu,
+            fmt_walls(&oxs.walls)
+        );
+        let ratio = median_f(pair_ratios.clone());
+        println!(
+            "load / oxigraph bulk   {:>8.2}x wall, median of run pairs (target <= 1.3x); medians {:.2}x; CPU {:.2}x  [{}]",
+            ratio,
+            load.wall / oxs.wall,
+            load.cpu / oxs.cpu,
+            fmt_walls(&pair_ratios)
+        );
+        let _ = write!(
+            json,
+            ",\"oxigraph\":{{\"wall_s\":{:.3},\"cpu_s\":{:.3},\"peak_rss_mb\":{:.1},\"ratio\":{:.3}}}",
+            oxs.wall, oxs.cpu, oxs.rss_mb, ratio
+        );
+    }
 
     // 3. Reload the unchanged corpus.
     if !a.skip_reload {
@@ -341,7 +439,10 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
                 return Err(format!("newsgraph reload exited with {}: {err}", run.status).into());
             }
             if !err.contains(&format!("{} unchanged", thousands(a.count))) {
-                eprintln!("  warning: reload did not skip every article: {}", err.trim());
+                eprintln!(
+                    "  warning: reload did not skip every article: {}",
+                    err.trim()
+                );
             }
             again.push(run);
         }
@@ -361,68 +462,6 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
             load.wall / reload.wall,
             reload.rss_mb
         );
-    }
-
-    // 4. The same quads through Oxigraph's own bulk loader.
-    if !a.skip_oxigraph {
-        let nq = a.work.join(format!("export-n{}.nq", a.count));
-        let mut cmd = ng(&store);
-        cmd.arg("export").arg("--format").arg("nquads").arg("--output").arg(&nq);
-        let (run, err) = measure(&mut cmd, Stdio::null())?;
-        if run.status != 0 {
-            return Err(format!("newsgraph export exited with {}: {err}", run.status).into());
-        }
-        let nq_bytes = std::fs::metadata(&nq)?.len();
-        println!(
-            "export N-Quads         {:>8.2} s  {:.0} MB",
-            run.wall.as_secs_f64(),
-            nq_bytes as f64 / 1e6
-        );
-        let ox_store = a.work.join("store-oxigraph");
-        let mut ox = Vec::new();
-        let mut ox_quads = String::new();
-        for i in 0..a.runs {
-            rm(&ox_store);
-            let mut cmd = Command::new(&me);
-            cmd.arg("--oxigraph-bulk-load").arg(&nq).arg(&ox_store);
-            let (run, err) = measure(&mut cmd, Stdio::null())?;
-            if run.status != 0 {
-                return Err(format!("oxigraph bulk load failed: {err}").into());
-            }
-            ox_quads = err.trim().to_owned();
-            eprintln!(
-                "  oxigraph run {}: {:.2} s wall, {:.2} s CPU, {:.0} MB peak RSS",
-                i + 1,
-                run.wall.as_secs_f64(),
-                run.cpu,
-                run.max_rss_kb as f64 / 1024.0
-            );
-            ox.push(run);
-        }
-        let oxs = summarise(&ox);
-        println!(
-            "oxigraph bulk load     {:>8.2} s  {:>9.0} quads/s  peak RSS {:.0} MB  CPU {:.1} s  ({ox_quads})  [{}]",
-            oxs.wall,
-            triples as f64 / oxs.wall,
-            oxs.rss_mb,
-            oxs.cpu,
-            fmt_walls(&oxs.walls)
-        );
-        println!(
-            "load / oxigraph bulk   {:>8.2}x wall (target <= 1.3x), {:.2}x CPU",
-            load.wall / oxs.wall,
-            load.cpu / oxs.cpu
-        );
-        let _ = write!(
-            json,
-            ",\"oxigraph\":{{\"wall_s\":{:.3},\"cpu_s\":{:.3},\"peak_rss_mb\":{:.1},\"ratio\":{:.3}}}",
-            oxs.wall,
-            oxs.cpu,
-            oxs.rss_mb,
-            load.wall / oxs.wall
-        );
-        rm(&ox_store);
-        let _ = std::fs::remove_file(&nq);
     }
 
     // 5. Queries.
@@ -467,32 +506,59 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
         let mut timed: Vec<(String, Option<PathBuf>, String)> =
             vec![("(ASK {} baseline)".into(), None, "ASK {}".into())];
         for f in &files {
-            let name = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             timed.push((name, Some(f.clone()), f.display().to_string()));
         }
+        let timeout = a.query_timeout.to_string();
         for (name, _, query) in &timed {
-            let rows = Command::new(&bin)
+            let counted = Command::new(&bin)
                 .arg("--store")
                 .arg(&store)
-                .args(["query", "--format", "tsv", query])
-                .output()
-                .map(|o| String::from_utf8_lossy(&o.stdout).lines().count().saturating_sub(1))
-                .unwrap_or(0);
+                .args(["query", "--timeout", &timeout, "--format", "tsv", query])
+                .output()?;
+            let rows = String::from_utf8_lossy(&counted.stdout)
+                .lines()
+                .count()
+                .saturating_sub(1);
+            if !counted.status.success() {
+                let err = String::from_utf8_lossy(&counted.stderr);
+                println!(
+                    "query {name:<28} failed or timed out after {timeout} s: {}",
+                    err.trim()
+                );
+                let _ = write!(
+                    json,
+                    "{}\"{}\":null",
+                    if first_q { "" } else { "," },
+                    name.replace('"', "")
+                );
+                first_q = false;
+                continue;
+            }
             let mut runs = Vec::new();
+            let mut peak = 0u64;
             for _ in 0..a.query_runs {
                 let mut cmd = ng(&store);
-                cmd.args(["query", "--format", "json", query]);
+                cmd.args(["query", "--timeout", &timeout, "--format", "json", query]);
                 let (run, err) = measure(&mut cmd, Stdio::null())?;
                 if run.status != 0 {
                     eprintln!("  query {name} failed: {}", err.trim());
                 }
+                peak = peak.max(run.max_rss_kb);
                 runs.push(run);
             }
             let s = summarise(&runs);
             println!(
-                "query {name:<28} {:>8.1} ms  {rows:>8} rows  [{}]",
+                "query {name:<28} {:>8.1} ms  {rows:>8} rows  peak RSS {:>5.0} MB  [{}]",
                 s.wall * 1e3,
-                runs.iter().map(|r| format!("{:.0}", r.wall.as_secs_f64() * 1e3)).collect::<Vec<_>>().join(", ")
+                peak as f64 / 1024.0,
+                runs.iter()
+                    .map(|r| format!("{:.0}", r.wall.as_secs_f64() * 1e3))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             let _ = write!(
                 json,
@@ -527,7 +593,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

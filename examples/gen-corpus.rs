@@ -45,7 +45,9 @@ fn main() -> ExitCode {
             _ => return usage(),
         }
     }
-    let (Some(count), Some(out)) = (count, out) else { return usage() };
+    let (Some(count), Some(out)) = (count, out) else {
+        return usage();
+    };
     let started = Instant::now();
     match corpus::write_corpus(&out, count, seed) {
         Ok(bytes) => {

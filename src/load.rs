@@ -363,10 +363,8 @@ fn write(
         .batch_quads
         .min(shared.options.write.batch_quads())
         .max(1);
-    let mut articles = 0u64;
     let mut last_progress = Instant::now();
-    for outcome in results {
-        articles += 1;
+    for (seen, outcome) in results.into_iter().enumerate() {
         match outcome {
             Outcome::Extracted {
                 graph,
@@ -397,7 +395,7 @@ fn write(
         if last_progress.elapsed() >= Duration::from_millis(200) {
             last_progress = Instant::now();
             shared.observer.progress(&Progress {
-                articles,
+                articles: seen as u64 + 1,
                 bytes: report.bytes,
                 stored: report.loaded + report.replaced,
                 elapsed: started.elapsed(),

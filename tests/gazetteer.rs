@@ -12,13 +12,21 @@ fn a_user_gazetteer_names_an_authority_and_its_acronym() {
 
     let store = Store::new("gazetteer");
     store
-        .run(&["--gazetteer", "tests/fixtures/gazetteer/my-orgs.ttl", "load", article])
+        .run(&[
+            "--gazetteer",
+            "tests/fixtures/gazetteer/my-orgs.ttl",
+            "load",
+            article,
+        ])
         .ok();
     let rows = store.select(
         "SELECT ?regulator ?kind WHERE { ?ban a ng:Ban ; ng:regulator ?regulator ; ng:banKind/skos:notation ?kind }",
     );
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!(rows[0]["regulator"].value, "https://example.org/org/ostwind-aufsicht");
+    assert_eq!(
+        rows[0]["regulator"].value,
+        "https://example.org/org/ostwind-aufsicht"
+    );
     assert_eq!(rows[0]["kind"].value, "sales-ban");
     let mentions = store.select(
         "SELECT ?anchor WHERE { ?m a ng:OrganisationMention ; ng:organisation <https://example.org/org/ostwind-aufsicht> ; nif:anchorOf ?anchor }",
@@ -31,8 +39,17 @@ fn a_broken_gazetteer_is_a_clear_error() {
     let store = Store::new("gazetteer-broken");
     let bad = store.dir.join("bad.ttl");
     std::fs::write(&bad, "this is not turtle").expect("write");
-    let out = store.run(&["--gazetteer", bad.to_str().expect("utf-8 path"), "load", "tests/fixtures/gazetteer/article.txt"]);
+    let out = store.run(&[
+        "--gazetteer",
+        bad.to_str().expect("utf-8 path"),
+        "load",
+        "tests/fixtures/gazetteer/article.txt",
+    ]);
     assert_eq!(out.status, Some(2), "{out:?}");
-    assert!(out.stderr.contains("bad.ttl") && out.stderr.contains("Turtle"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("bad.ttl") && out.stderr.contains("Turtle"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
 }

@@ -14,10 +14,16 @@ fn two_articles_about_one_company_share_its_node() {
         "SELECT DISTINCT ?org WHERE { ?org a schema:Organization ; skos:prefLabel|skos:altLabel ?name . \
          FILTER(CONTAINS(?name, \"Brunnhuber\")) }",
     );
-    assert_eq!(nodes.len(), 1, "one node for Brunnhuber Sensorik: {nodes:?}");
+    assert_eq!(
+        nodes.len(),
+        1,
+        "one node for Brunnhuber Sensorik: {nodes:?}"
+    );
     let org = &nodes[0]["org"].value;
 
-    let labels = store.select(&format!("SELECT DISTINCT ?label WHERE {{ <{org}> skos:prefLabel ?label }}"));
+    let labels = store.select(&format!(
+        "SELECT DISTINCT ?label WHERE {{ <{org}> skos:prefLabel ?label }}"
+    ));
     assert_eq!(labels.len(), 1, "one canonical label: {labels:?}");
 
     let sources = store.select(&format!(
@@ -26,11 +32,16 @@ fn two_articles_about_one_company_share_its_node() {
     let sources: Vec<&str> = sources.iter().map(|r| r["source"].value.as_str()).collect();
     assert_eq!(
         sources,
-        vec!["tests/fixtures/same-org/de-brunnhuber.txt", "tests/fixtures/same-org/en-brunnhuber.txt"]
+        vec![
+            "tests/fixtures/same-org/de-brunnhuber.txt",
+            "tests/fixtures/same-org/en-brunnhuber.txt"
+        ]
     );
 
     // The German article's ban and both articles' head counts hang on it.
-    assert!(store.ask(&format!("ASK {{ ?ban a ng:Ban ; ng:target <{org}> ; ng:banKind/skos:notation \"sales-ban\" }}")));
+    assert!(store.ask(&format!(
+        "ASK {{ ?ban a ng:Ban ; ng:target <{org}> ; ng:banKind/skos:notation \"sales-ban\" }}"
+    )));
     let counts = store.select(&format!(
         "SELECT ?value WHERE {{ ?c a ng:EmployeeCount ; ng:organisation <{org}> ; schema:value ?value }} ORDER BY ?value"
     ));

@@ -40,7 +40,7 @@ impl Rng {
 
     /// Uniform in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 
     pub fn range(&mut self, lo: usize, hi_inclusive: usize) -> usize {
@@ -76,21 +76,57 @@ const STEM_A: &[&str] = &[
     "Elb", "Fen", "Gol", "Hel", "Iso", "Jan", "Kor", "Lev", "Mor", "Nex", "Orb", "Pra", "Quar",
     "Ros", "Sav", "Tel", "Ul", "Vek", "Wal", "Xan", "Yor", "Zir", "Ast", "Bor", "Cyr", "Del",
 ];
-const STEM_B: &[&str] = &["a", "e", "i", "o", "en", "ar", "or", "el", "in", "an", "", "", "", "u", "is"];
+const STEM_B: &[&str] = &[
+    "a", "e", "i", "o", "en", "ar", "or", "el", "in", "an", "", "", "", "u", "is",
+];
 const STEM_C: &[&str] = &[
     "ro", "tal", "werk", "dex", "lin", "ton", "vix", "nor", "sen", "rix", "mar", "ford", "gard",
     "via", "tec", "lux", "bach", "heim", "vent", "wave", "tron", "nova", "stein", "feld", "lith",
     "quist", "mont", "dal", "berg", "core", "sys", "gen", "nik", "ora", "ium", "ex",
 ];
 const SECTOR_DE: &[&str] = &[
-    "Mobility", "Datentechnik", "Solar", "Logistik", "Pharma", "Robotik", "Halbleiter", "Energie",
-    "Software", "Sensorik", "Medizintechnik", "Kabelwerke", "Antriebstechnik", "Chemie",
-    "Analytics", "Drohnentechnik", "Netzwerke", "Maschinenbau", "Elektronik", "Verpackung",
+    "Mobility",
+    "Datentechnik",
+    "Solar",
+    "Logistik",
+    "Pharma",
+    "Robotik",
+    "Halbleiter",
+    "Energie",
+    "Software",
+    "Sensorik",
+    "Medizintechnik",
+    "Kabelwerke",
+    "Antriebstechnik",
+    "Chemie",
+    "Analytics",
+    "Drohnentechnik",
+    "Netzwerke",
+    "Maschinenbau",
+    "Elektronik",
+    "Verpackung",
 ];
 const SECTOR_EN: &[&str] = &[
-    "Instruments", "Semiconductor", "Systems", "Analytics", "Networks", "Robotics", "Biotech",
-    "Logistics", "Payments", "Energy", "Devices", "Holdings", "Aerospace", "Telecom",
-    "Microsystems", "Pharmaceuticals", "Software", "Labs", "Technologies", "Materials",
+    "Instruments",
+    "Semiconductor",
+    "Systems",
+    "Analytics",
+    "Networks",
+    "Robotics",
+    "Biotech",
+    "Logistics",
+    "Payments",
+    "Energy",
+    "Devices",
+    "Holdings",
+    "Aerospace",
+    "Telecom",
+    "Microsystems",
+    "Pharmaceuticals",
+    "Software",
+    "Labs",
+    "Technologies",
+    "Materials",
 ];
 
 /// Country profile of an invented company: legal forms, home towns.
@@ -168,7 +204,10 @@ const COUNTRIES: &[Country] = &[
     Country {
         code: "NL",
         forms: &["N.V.", "B.V."],
-        towns: &[("Eindhoven", "niederländischen", "Eindhoven"), ("Rotterdam", "Rotterdamer", "Rotterdam")],
+        towns: &[
+            ("Eindhoven", "niederländischen", "Eindhoven"),
+            ("Rotterdam", "Rotterdamer", "Rotterdam"),
+        ],
         de_name: "den Niederlanden",
         en_name: "the Netherlands",
         town_prefix: false,
@@ -176,7 +215,11 @@ const COUNTRIES: &[Country] = &[
     Country {
         code: "SE",
         forms: &["AB", "A/S", "ASA", "Oyj"],
-        towns: &[("Göteborg", "schwedischen", "Gothenburg"), ("Aarhus", "dänischen", "Aarhus"), ("Espoo", "finnischen", "Espoo")],
+        towns: &[
+            ("Göteborg", "schwedischen", "Gothenburg"),
+            ("Aarhus", "dänischen", "Aarhus"),
+            ("Espoo", "finnischen", "Espoo"),
+        ],
         de_name: "Skandinavien",
         en_name: "Scandinavia",
         town_prefix: false,
@@ -184,7 +227,10 @@ const COUNTRIES: &[Country] = &[
     Country {
         code: "IT",
         forms: &["S.p.A.", "SpA"],
-        towns: &[("Mailand", "Mailänder", "Milan"), ("Turin", "Turiner", "Turin")],
+        towns: &[
+            ("Mailand", "Mailänder", "Milan"),
+            ("Turin", "Turiner", "Turin"),
+        ],
         de_name: "Italien",
         en_name: "Italy",
         town_prefix: false,
@@ -199,14 +245,36 @@ const ROLE_DE: &[(&str, &str, &str)] = &[
     ("der Anbieter", "des Anbieters", "Anbieter"),
     ("der Zulieferer", "des Zulieferers", "Zulieferer"),
     ("der Chipkonzern", "des Chipkonzerns", "Chipkonzern"),
-    ("der Softwareanbieter", "des Softwareanbieters", "Softwareanbieter"),
+    (
+        "der Softwareanbieter",
+        "des Softwareanbieters",
+        "Softwareanbieter",
+    ),
     ("der Dienstleister", "des Dienstleisters", "Dienstleister"),
-    ("der Netzwerkausrüster", "des Netzwerkausrüsters", "Netzwerkausrüster"),
-    ("der Medizintechnikhersteller", "des Medizintechnikherstellers", "Medizintechnikhersteller"),
+    (
+        "der Netzwerkausrüster",
+        "des Netzwerkausrüsters",
+        "Netzwerkausrüster",
+    ),
+    (
+        "der Medizintechnikhersteller",
+        "des Medizintechnikherstellers",
+        "Medizintechnikhersteller",
+    ),
 ];
 const ROLE_EN: &[&str] = &[
-    "maker", "manufacturer", "chipmaker", "supplier", "provider", "developer", "group", "vendor",
-    "operator", "company", "firm", "specialist",
+    "maker",
+    "manufacturer",
+    "chipmaker",
+    "supplier",
+    "provider",
+    "developer",
+    "group",
+    "vendor",
+    "operator",
+    "company",
+    "firm",
+    "specialist",
 ];
 
 #[derive(Clone, Debug)]
@@ -228,12 +296,10 @@ pub const COMPANY_POOL: usize = 50_000;
 pub fn company(seed: u64, index: usize) -> Company {
     let mut r = Rng::derive(seed, 1, index as u64);
     let mut stem = String::new();
-    stem.push_str(*r.pick(STEM_A));
-    stem.push_str(*r.pick(STEM_B));
-    stem.push_str(*r.pick(STEM_C));
+    stem.extend([*r.pick(STEM_A), *r.pick(STEM_B), *r.pick(STEM_C)]);
     if r.chance(0.15) {
         // Camel-case brands: "VoltaroNet", "KesTec".
-        stem.push_str(*r.pick(&["Net", "Tec", "Soft", "Med", "Tronic"][..]));
+        stem.extend([*r.pick(&["Net", "Tec", "Soft", "Med", "Tronic"][..])]);
     }
     let country = match r.below(20) {
         0..=7 => 0,
@@ -247,7 +313,11 @@ pub fn company(seed: u64, index: usize) -> Company {
     let c = &COUNTRIES[country];
     let town = r.below(c.towns.len());
     let sector = r.below(SECTOR_DE.len());
-    let sector_word = if country == 0 { SECTOR_DE[sector] } else { SECTOR_EN[sector] };
+    let sector_word = if country == 0 {
+        SECTOR_DE[sector]
+    } else {
+        SECTOR_EN[sector]
+    };
     let form = *r.pick(c.forms);
     let full = if c.town_prefix {
         format!("{} {} {} {}", c.towns[town].0, stem, sector_word, form)
@@ -324,56 +394,237 @@ pub enum Kind {
 use Kind::*;
 
 const REG_DE: &[RegulatorDe] = &[
-    RegulatorDe { nom: "die Bundesnetzagentur", genitive: "der Bundesnetzagentur", short: "die Netzagentur", dat: "der Bundesnetzagentur", kinds: &[Sales, Usage, Service, Operating] },
-    RegulatorDe { nom: "das Bundeskartellamt", genitive: "des Bundeskartellamts", short: "das Kartellamt", dat: "dem Bundeskartellamt", kinds: &[Takeover, Operating] },
-    RegulatorDe { nom: "das Kraftfahrt-Bundesamt (KBA)", genitive: "des Kraftfahrt-Bundesamts", short: "das KBA", dat: "dem KBA", kinds: &[Sales, Usage] },
-    RegulatorDe { nom: "das Bundesamt für Sicherheit in der Informationstechnik (BSI)", genitive: "des BSI", short: "das BSI", dat: "dem BSI", kinds: &[Usage] },
-    RegulatorDe { nom: "die Bundesanstalt für Finanzdienstleistungsaufsicht (BaFin)", genitive: "der BaFin", short: "die BaFin", dat: "der BaFin", kinds: &[Operating, Service] },
-    RegulatorDe { nom: "die EU-Kommission", genitive: "der EU-Kommission", short: "die Kommission", dat: "der EU-Kommission", kinds: &[Takeover, Sanction, Import, Sales] },
-    RegulatorDe { nom: "das Bundeswirtschaftsministerium", genitive: "des Bundeswirtschaftsministeriums", short: "das Ministerium", dat: "dem Bundeswirtschaftsministerium", kinds: &[Takeover, Export, Import] },
-    RegulatorDe { nom: "das Bundesinnenministerium (BMI)", genitive: "des Bundesinnenministeriums", short: "das BMI", dat: "dem BMI", kinds: &[Usage, Operating] },
-    RegulatorDe { nom: "die Bundesregierung", genitive: "der Bundesregierung", short: "die Regierung", dat: "der Bundesregierung", kinds: &[Takeover, Usage, Export] },
-    RegulatorDe { nom: "das US-Handelsministerium", genitive: "des US-Handelsministeriums", short: "das Ministerium", dat: "dem US-Handelsministerium", kinds: &[EntityList, Export] },
-    RegulatorDe { nom: "das Bundesinstitut für Arzneimittel und Medizinprodukte (BfArM)", genitive: "des BfArM", short: "das BfArM", dat: "dem BfArM", kinds: &[Sales, Licence] },
-    RegulatorDe { nom: "der Rat der Europäischen Union", genitive: "des Rats der EU", short: "der Rat", dat: "dem Rat der EU", kinds: &[Sanction] },
-    RegulatorDe { nom: "die Kommission für Jugendmedienschutz (KJM)", genitive: "der KJM", short: "die KJM", dat: "der KJM", kinds: &[Service, Operating] },
-    RegulatorDe { nom: "das Landgericht München I", genitive: "des Landgerichts München I", short: "das Gericht", dat: "dem Landgericht München I", kinds: &[Sales, Usage] },
-    RegulatorDe { nom: "die Hamburgische Datenschutzbehörde", genitive: "der Hamburger Datenschutzbehörde", short: "die Behörde", dat: "der Datenschutzbehörde", kinds: &[Usage, Service] },
-    RegulatorDe { nom: "das Bundesamt für Wirtschaft und Ausfuhrkontrolle (BAFA)", genitive: "des BAFA", short: "das BAFA", dat: "dem BAFA", kinds: &[Export] },
+    RegulatorDe {
+        nom: "die Bundesnetzagentur",
+        genitive: "der Bundesnetzagentur",
+        short: "die Netzagentur",
+        dat: "der Bundesnetzagentur",
+        kinds: &[Sales, Usage, Service, Operating],
+    },
+    RegulatorDe {
+        nom: "das Bundeskartellamt",
+        genitive: "des Bundeskartellamts",
+        short: "das Kartellamt",
+        dat: "dem Bundeskartellamt",
+        kinds: &[Takeover, Operating],
+    },
+    RegulatorDe {
+        nom: "das Kraftfahrt-Bundesamt (KBA)",
+        genitive: "des Kraftfahrt-Bundesamts",
+        short: "das KBA",
+        dat: "dem KBA",
+        kinds: &[Sales, Usage],
+    },
+    RegulatorDe {
+        nom: "das Bundesamt für Sicherheit in der Informationstechnik (BSI)",
+        genitive: "des BSI",
+        short: "das BSI",
+        dat: "dem BSI",
+        kinds: &[Usage],
+    },
+    RegulatorDe {
+        nom: "die Bundesanstalt für Finanzdienstleistungsaufsicht (BaFin)",
+        genitive: "der BaFin",
+        short: "die BaFin",
+        dat: "der BaFin",
+        kinds: &[Operating, Service],
+    },
+    RegulatorDe {
+        nom: "die EU-Kommission",
+        genitive: "der EU-Kommission",
+        short: "die Kommission",
+        dat: "der EU-Kommission",
+        kinds: &[Takeover, Sanction, Import, Sales],
+    },
+    RegulatorDe {
+        nom: "das Bundeswirtschaftsministerium",
+        genitive: "des Bundeswirtschaftsministeriums",
+        short: "das Ministerium",
+        dat: "dem Bundeswirtschaftsministerium",
+        kinds: &[Takeover, Export, Import],
+    },
+    RegulatorDe {
+        nom: "das Bundesinnenministerium (BMI)",
+        genitive: "des Bundesinnenministeriums",
+        short: "das BMI",
+        dat: "dem BMI",
+        kinds: &[Usage, Operating],
+    },
+    RegulatorDe {
+        nom: "die Bundesregierung",
+        genitive: "der Bundesregierung",
+        short: "die Regierung",
+        dat: "der Bundesregierung",
+        kinds: &[Takeover, Usage, Export],
+    },
+    RegulatorDe {
+        nom: "das US-Handelsministerium",
+        genitive: "des US-Handelsministeriums",
+        short: "das Ministerium",
+        dat: "dem US-Handelsministerium",
+        kinds: &[EntityList, Export],
+    },
+    RegulatorDe {
+        nom: "das Bundesinstitut für Arzneimittel und Medizinprodukte (BfArM)",
+        genitive: "des BfArM",
+        short: "das BfArM",
+        dat: "dem BfArM",
+        kinds: &[Sales, Licence],
+    },
+    RegulatorDe {
+        nom: "der Rat der Europäischen Union",
+        genitive: "des Rats der EU",
+        short: "der Rat",
+        dat: "dem Rat der EU",
+        kinds: &[Sanction],
+    },
+    RegulatorDe {
+        nom: "die Kommission für Jugendmedienschutz (KJM)",
+        genitive: "der KJM",
+        short: "die KJM",
+        dat: "der KJM",
+        kinds: &[Service, Operating],
+    },
+    RegulatorDe {
+        nom: "das Landgericht München I",
+        genitive: "des Landgerichts München I",
+        short: "das Gericht",
+        dat: "dem Landgericht München I",
+        kinds: &[Sales, Usage],
+    },
+    RegulatorDe {
+        nom: "die Hamburgische Datenschutzbehörde",
+        genitive: "der Hamburger Datenschutzbehörde",
+        short: "die Behörde",
+        dat: "der Datenschutzbehörde",
+        kinds: &[Usage, Service],
+    },
+    RegulatorDe {
+        nom: "das Bundesamt für Wirtschaft und Ausfuhrkontrolle (BAFA)",
+        genitive: "des BAFA",
+        short: "das BAFA",
+        dat: "dem BAFA",
+        kinds: &[Export],
+    },
 ];
 
 const REG_EN: &[RegulatorEn] = &[
-    RegulatorEn { full: "the Federal Communications Commission (FCC)", short: "the FCC", kinds: &[Sales, Usage, Licence, Import] },
-    RegulatorEn { full: "the Commerce Department's Bureau of Industry and Security (BIS)", short: "the bureau", kinds: &[EntityList, Export] },
-    RegulatorEn { full: "the European Commission", short: "the Commission", kinds: &[Takeover, Sanction, Import, Sales] },
-    RegulatorEn { full: "Britain's Competition and Markets Authority (CMA)", short: "the CMA", kinds: &[Takeover] },
-    RegulatorEn { full: "the Treasury's Office of Foreign Assets Control (OFAC)", short: "OFAC", kinds: &[Sanction] },
-    RegulatorEn { full: "the Federal Trade Commission (FTC)", short: "the FTC", kinds: &[Takeover, Service] },
-    RegulatorEn { full: "Ofcom", short: "the regulator", kinds: &[Licence, Operating, Service] },
-    RegulatorEn { full: "the Financial Conduct Authority (FCA)", short: "the FCA", kinds: &[Operating, Service] },
-    RegulatorEn { full: "the Securities and Exchange Commission (SEC)", short: "the SEC", kinds: &[Operating] },
-    RegulatorEn { full: "the Committee on Foreign Investment in the United States (CFIUS)", short: "CFIUS", kinds: &[Takeover] },
-    RegulatorEn { full: "Germany's Federal Network Agency, the Bundesnetzagentur,", short: "the Bundesnetzagentur", kinds: &[Sales, Usage] },
-    RegulatorEn { full: "Germany's Federal Cartel Office (Bundeskartellamt)", short: "the Bundeskartellamt", kinds: &[Takeover] },
-    RegulatorEn { full: "the Food and Drug Administration (FDA)", short: "the FDA", kinds: &[Sales, Import] },
-    RegulatorEn { full: "the Reserve Bank of India (RBI)", short: "the RBI", kinds: &[Operating, Service] },
-    RegulatorEn { full: "the Council of the European Union", short: "the Council", kinds: &[Sanction] },
-    RegulatorEn { full: "the Department of Homeland Security", short: "the department", kinds: &[Usage, Import] },
+    RegulatorEn {
+        full: "the Federal Communications Commission (FCC)",
+        short: "the FCC",
+        kinds: &[Sales, Usage, Licence, Import],
+    },
+    RegulatorEn {
+        full: "the Commerce Department's Bureau of Industry and Security (BIS)",
+        short: "the bureau",
+        kinds: &[EntityList, Export],
+    },
+    RegulatorEn {
+        full: "the European Commission",
+        short: "the Commission",
+        kinds: &[Takeover, Sanction, Import, Sales],
+    },
+    RegulatorEn {
+        full: "Britain's Competition and Markets Authority (CMA)",
+        short: "the CMA",
+        kinds: &[Takeover],
+    },
+    RegulatorEn {
+        full: "the Treasury's Office of Foreign Assets Control (OFAC)",
+        short: "OFAC",
+        kinds: &[Sanction],
+    },
+    RegulatorEn {
+        full: "the Federal Trade Commission (FTC)",
+        short: "the FTC",
+        kinds: &[Takeover, Service],
+    },
+    RegulatorEn {
+        full: "Ofcom",
+        short: "the regulator",
+        kinds: &[Licence, Operating, Service],
+    },
+    RegulatorEn {
+        full: "the Financial Conduct Authority (FCA)",
+        short: "the FCA",
+        kinds: &[Operating, Service],
+    },
+    RegulatorEn {
+        full: "the Securities and Exchange Commission (SEC)",
+        short: "the SEC",
+        kinds: &[Operating],
+    },
+    RegulatorEn {
+        full: "the Committee on Foreign Investment in the United States (CFIUS)",
+        short: "CFIUS",
+        kinds: &[Takeover],
+    },
+    RegulatorEn {
+        full: "Germany's Federal Network Agency, the Bundesnetzagentur,",
+        short: "the Bundesnetzagentur",
+        kinds: &[Sales, Usage],
+    },
+    RegulatorEn {
+        full: "Germany's Federal Cartel Office (Bundeskartellamt)",
+        short: "the Bundeskartellamt",
+        kinds: &[Takeover],
+    },
+    RegulatorEn {
+        full: "the Food and Drug Administration (FDA)",
+        short: "the FDA",
+        kinds: &[Sales, Import],
+    },
+    RegulatorEn {
+        full: "the Reserve Bank of India (RBI)",
+        short: "the RBI",
+        kinds: &[Operating, Service],
+    },
+    RegulatorEn {
+        full: "the Council of the European Union",
+        short: "the Council",
+        kinds: &[Sanction],
+    },
+    RegulatorEn {
+        full: "the Department of Homeland Security",
+        short: "the department",
+        kinds: &[Usage, Import],
+    },
 ];
 
 // ---------------------------------------------------------------------------
 // Dates
 
 const MONTHS_DE: &[&str] = &[
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-    "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 const MONTHS_EN: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_EN_SHORT: &[&str] = &[
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
 ];
 const WEEKDAYS_DE: &[&str] = &["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"];
 const WEEKDAYS_EN: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
@@ -388,7 +639,7 @@ pub struct Ymd {
 impl Ymd {
     fn days_in_month(y: u32, m: u32) -> u32 {
         match m {
-            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
             2 => 28,
             4 | 6 | 9 | 11 => 30,
             _ => 31,
@@ -439,7 +690,12 @@ fn date_from_de(r: &mut Rng, pub_date: Ymd) -> String {
         1 => format!("ab dem {}. {}", d.d, MONTHS_DE[d.m as usize - 1]),
         2 => format!("zum {}.{}.{}", d.d, d.m, d.y),
         3 => format!("ab {} {}", MONTHS_DE[d.m as usize - 1], d.y),
-        4 => format!("mit Wirkung vom {}. {} {}", d.d, MONTHS_DE[d.m as usize - 1], d.y),
+        4 => format!(
+            "mit Wirkung vom {}. {} {}",
+            d.d,
+            MONTHS_DE[d.m as usize - 1],
+            d.y
+        ),
         5 => "ab sofort".to_owned(),
         _ => format!("spätestens ab dem {:02}.{:02}.{}", d.d, d.m, d.y),
     }
@@ -506,7 +762,11 @@ fn date_until_en(r: &mut Rng, pub_date: Ymd) -> String {
         0 => format!("by the end of {}", d.y),
         1 => format!("by {} {}, {}", MONTHS_EN[d.m as usize - 1], d.d, d.y),
         2 => format!("by mid-{}", d.y),
-        3 => format!("by the {} quarter of {}", r.pick(&["first", "second", "third", "fourth"][..]), d.y),
+        3 => format!(
+            "by the {} quarter of {}",
+            r.pick(&["first", "second", "third", "fourth"][..]),
+            d.y
+        ),
         _ => format!("until {} {}", MONTHS_EN[d.m as usize - 1], d.y),
     }
 }
@@ -531,7 +791,7 @@ fn thousands(n: u64, sep: char) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -554,7 +814,10 @@ const PRODUCTS_DE: &[(&str, &str)] = &[
     // (singular with article in accusative, plural)
     ("den E-Scooter", "E-Scooter"),
     ("das Überwachungskamerasystem", "Überwachungskameras"),
-    ("die Gesichtserkennungssoftware", "Gesichtserkennungsprogramme"),
+    (
+        "die Gesichtserkennungssoftware",
+        "Gesichtserkennungsprogramme",
+    ),
     ("das Ladegerät", "Ladegeräte"),
     ("den Router", "Router"),
     ("die Kinder-Smartwatch", "Kinder-Smartwatches"),
@@ -600,27 +863,63 @@ const REASONS_EN: &[&str] = &[
     "over misleading advertising",
 ];
 const PEOPLE_DE: &[&str] = &[
-    "Eine Sprecherin", "Ein Sprecher", "Der Vorstandschef", "Die Finanzchefin", "Ein Anwalt",
-    "Die Kommunikationschefin", "Ein Vorstandsmitglied", "Der Justiziar",
+    "Eine Sprecherin",
+    "Ein Sprecher",
+    "Der Vorstandschef",
+    "Die Finanzchefin",
+    "Ein Anwalt",
+    "Die Kommunikationschefin",
+    "Ein Vorstandsmitglied",
+    "Der Justiziar",
 ];
 const PEOPLE_EN: &[&str] = &[
-    "A spokeswoman", "A spokesman", "The chief executive", "The general counsel",
-    "A senior adviser", "The head of communications", "A board member", "A lawyer",
+    "A spokeswoman",
+    "A spokesman",
+    "The chief executive",
+    "The general counsel",
+    "A senior adviser",
+    "The head of communications",
+    "A board member",
+    "A lawyer",
 ];
 const FILLER_VARIANTS: usize = 32;
 
 const PERSONS: &[&str] = &[
-    "Markus Ebner", "Julia Hartmann", "Sabine Korte", "Thomas Reuter", "Claire Whitfield",
-    "David Okafor", "Priya Raman", "Jonas Lindqvist", "Elena Marchetti", "Michael Brandt",
+    "Markus Ebner",
+    "Julia Hartmann",
+    "Sabine Korte",
+    "Thomas Reuter",
+    "Claire Whitfield",
+    "David Okafor",
+    "Priya Raman",
+    "Jonas Lindqvist",
+    "Elena Marchetti",
+    "Michael Brandt",
 ];
 
 const PLACES_DE: &[&str] = &[
-    "Bayern", "Baden-Württemberg", "Österreich", "den Niederlanden", "Polen", "Frankreich",
-    "der Schweiz", "Sachsen", "Nordrhein-Westfalen", "Hessen",
+    "Bayern",
+    "Baden-Württemberg",
+    "Österreich",
+    "den Niederlanden",
+    "Polen",
+    "Frankreich",
+    "der Schweiz",
+    "Sachsen",
+    "Nordrhein-Westfalen",
+    "Hessen",
 ];
 const PLACES_EN: &[&str] = &[
-    "California", "Texas", "Ireland", "Poland", "France", "Japan", "South Korea", "Canada",
-    "the Netherlands", "Singapore",
+    "California",
+    "Texas",
+    "Ireland",
+    "Poland",
+    "France",
+    "Japan",
+    "South Korea",
+    "Canada",
+    "the Netherlands",
+    "Singapore",
 ];
 
 // ---------------------------------------------------------------------------
@@ -667,7 +966,20 @@ impl Story {
         };
         let product = r.below(PRODUCTS_DE.len());
         let reason = r.below(REASONS_DE.len());
-        (Story { lang, published, target, other, third, regulator, kind, product, reason }, r)
+        (
+            Story {
+                lang,
+                published,
+                target,
+                other,
+                third,
+                regulator,
+                kind,
+                product,
+                reason,
+            },
+            r,
+        )
     }
 
     // -- German -------------------------------------------------------------
@@ -692,55 +1004,109 @@ impl Story {
         let (prod_sg, prod_pl) = PRODUCTS_DE[self.product];
         let reason = REASONS_DE[self.reason];
         let subject = if lead { cap(reg.nom) } else { cap(reg.short) };
-        let name = if lead { t.full.clone() } else { t.short.clone() };
+        let name = if lead {
+            t.full.clone()
+        } else {
+            t.short.clone()
+        };
         let from = date_from_de(r, self.published);
         let on = date_on_de(r, self.published);
         match self.kind {
             Sales => match r.below(4) {
-                0 => format!("{subject} hat den Verkauf von {prod_pl} {} in Deutschland untersagt.", self.de_target_intro(r)),
-                1 => format!("{subject} verhängte {on} ein Verkaufsverbot für {prod_sg} von {name} {reason}."),
-                2 => format!("Händler dürfen {prod_pl} von {name} {from} nicht mehr anbieten, wie {reg_nom} mitteilte."),
-                _ => format!("{subject} stoppt den Vertrieb der {prod_pl} von {name}: Ein Verkaufsstopp gilt {from}."),
+                0 => format!(
+                    "{subject} hat den Verkauf von {prod_pl} {} in Deutschland untersagt.",
+                    self.de_target_intro(r)
+                ),
+                1 => format!(
+                    "{subject} verhängte {on} ein Verkaufsverbot für {prod_sg} von {name} {reason}."
+                ),
+                2 => format!(
+                    "Händler dürfen {prod_pl} von {name} {from} nicht mehr anbieten, wie {reg_nom} mitteilte."
+                ),
+                _ => format!(
+                    "{subject} stoppt den Vertrieb der {prod_pl} von {name}: Ein Verkaufsstopp gilt {from}."
+                ),
             },
             Usage => match r.below(4) {
-                0 => format!("{subject} hat Bundesbehörden die Nutzung von {prod_pl} der {name} untersagt."),
-                1 => format!("Ein Nutzungsverbot für {prod_sg} von {name} gilt {from}, teilte {reg_nom} {on} mit."),
-                2 => format!("{subject} verbietet den Einsatz von Komponenten {} in kritischen Netzen.", self.de_target_intro(r)),
-                _ => format!("Bauteile von {name} dürfen {from} nicht mehr eingesetzt werden, entschied {reg_nom}."),
+                0 => format!(
+                    "{subject} hat Bundesbehörden die Nutzung von {prod_pl} der {name} untersagt."
+                ),
+                1 => format!(
+                    "Ein Nutzungsverbot für {prod_sg} von {name} gilt {from}, teilte {reg_nom} {on} mit."
+                ),
+                2 => format!(
+                    "{subject} verbietet den Einsatz von Komponenten {} in kritischen Netzen.",
+                    self.de_target_intro(r)
+                ),
+                _ => format!(
+                    "Bauteile von {name} dürfen {from} nicht mehr eingesetzt werden, entschied {reg_nom}."
+                ),
             },
             Import => match r.below(3) {
                 0 => format!("{subject} hat ein Einfuhrverbot für {prod_pl} von {name} verhängt."),
-                1 => format!("Die Einfuhr von {prod_pl} {} ist {from} verboten, teilte {reg_nom} mit.", self.de_target_intro(r)),
-                _ => format!("{subject} untersagte {on} den Import von {prod_pl} der Firma {name} {reason}."),
+                1 => format!(
+                    "Die Einfuhr von {prod_pl} {} ist {from} verboten, teilte {reg_nom} mit.",
+                    self.de_target_intro(r)
+                ),
+                _ => format!(
+                    "{subject} untersagte {on} den Import von {prod_pl} der Firma {name} {reason}."
+                ),
             },
             Export => match r.below(3) {
                 0 => format!("{subject} hat Ausfuhren an {name} {from} untersagt."),
                 1 => format!("{subject} verhängte ein Exportverbot gegen {name} {reason}."),
-                _ => format!("Lieferungen von Hochleistungschips an {name} sind {from} genehmigungspflichtig und faktisch verboten, erklärte {reg_nom}."),
+                _ => format!(
+                    "Lieferungen von Hochleistungschips an {name} sind {from} genehmigungspflichtig und faktisch verboten, erklärte {reg_nom}."
+                ),
             },
             EntityList => match r.below(2) {
                 0 => format!("{subject} hat {name} {on} auf die sogenannte Entity List gesetzt."),
-                _ => format!("{name} steht {from} auf der Entity List {}, US-Firmen dürfen ohne Lizenz nicht mehr liefern.", reg.genitive),
+                _ => format!(
+                    "{name} steht {from} auf der Entity List {}, US-Firmen dürfen ohne Lizenz nicht mehr liefern.",
+                    reg.genitive
+                ),
             },
             Service => match r.below(3) {
-                0 => format!("{subject} untersagte {name}, ihre Dienste in Deutschland weiter anzubieten."),
-                1 => format!("{subject} hat {on} ein Dienstverbot gegen den Anbieter {name} verhängt."),
-                _ => format!("Die Plattform von {name} muss ihren Dienst {from} einstellen, ordnete {reg_nom} an."),
+                0 => format!(
+                    "{subject} untersagte {name}, ihre Dienste in Deutschland weiter anzubieten."
+                ),
+                1 => format!(
+                    "{subject} hat {on} ein Dienstverbot gegen den Anbieter {name} verhängt."
+                ),
+                _ => format!(
+                    "Die Plattform von {name} muss ihren Dienst {from} einstellen, ordnete {reg_nom} an."
+                ),
             },
             Operating => match r.below(3) {
                 0 => format!("{subject} hat {name} den Betrieb {from} untersagt."),
                 1 => format!("{subject} verhängte ein Betätigungsverbot gegen {name} {reason}."),
-                _ => format!("{name} darf {from} keine neuen Kunden mehr annehmen, entschied {reg_nom} {on}."),
+                _ => format!(
+                    "{name} darf {from} keine neuen Kunden mehr annehmen, entschied {reg_nom} {on}."
+                ),
             },
             Takeover => match r.below(4) {
-                0 => format!("{subject} hat die Übernahme {} durch {} untersagt.", self.de_target_intro(r), self.other.full),
-                1 => format!("{subject} untersagt {} den Kauf von {name}.", self.other.full),
-                2 => format!("Die geplante Übernahme von {name} durch den Konkurrenten {} ist geplatzt: {subject} erließ {on} ein Übernahmeverbot.", self.other.short),
-                _ => format!("{subject} hat einem Investor aus China den Einstieg bei {name} verboten."),
+                0 => format!(
+                    "{subject} hat die Übernahme {} durch {} untersagt.",
+                    self.de_target_intro(r),
+                    self.other.full
+                ),
+                1 => format!(
+                    "{subject} untersagt {} den Kauf von {name}.",
+                    self.other.full
+                ),
+                2 => format!(
+                    "Die geplante Übernahme von {name} durch den Konkurrenten {} ist geplatzt: {subject} erließ {on} ein Übernahmeverbot.",
+                    self.other.short
+                ),
+                _ => format!(
+                    "{subject} hat einem Investor aus China den Einstieg bei {name} verboten."
+                ),
             },
             Sanction => match r.below(3) {
                 0 => format!("{subject} hat Sanktionen gegen {name} verhängt."),
-                1 => format!("{subject} setzte {name} {on} auf die Sanktionsliste, die Vermögenswerte des Unternehmens werden eingefroren."),
+                1 => format!(
+                    "{subject} setzte {name} {on} auf die Sanktionsliste, die Vermögenswerte des Unternehmens werden eingefroren."
+                ),
                 _ => format!("Gegen {name} gelten {from} Sanktionen {}.", reg.genitive),
             },
             Licence => match r.below(2) {
@@ -753,17 +1119,40 @@ impl Story {
     fn de_employee_sentence(&self, r: &mut Rng, c: &Company) -> String {
         let n = num_de(c.employees);
         let home = COUNTRIES[c.country].de_name;
-        let part = num_de(round_nicely((c.employees as f64 * (0.1 + 0.5 * r.unit())) as u64).max(3));
+        let part =
+            num_de(round_nicely((c.employees as f64 * (0.1 + 0.5 * r.unit())) as u64).max(3));
         match r.below(9) {
-            0 => format!("{} beschäftigt nach eigenen Angaben rund {n} Mitarbeiter, davon etwa {part} in {home}.", c.short),
-            1 => format!("Das Unternehmen mit rund {n} Beschäftigten wurde {} gegründet.", c.founded),
+            0 => format!(
+                "{} beschäftigt nach eigenen Angaben rund {n} Mitarbeiter, davon etwa {part} in {home}.",
+                c.short
+            ),
+            1 => format!(
+                "Das Unternehmen mit rund {n} Beschäftigten wurde {} gegründet.",
+                c.founded
+            ),
             2 => format!("Bei {} arbeiten weltweit mehr als {n} Menschen.", c.short),
-            3 => format!("{} zählt knapp {n} Beschäftigte und erwirtschaftete zuletzt einen Umsatz von {},{} Milliarden Euro.", c.short, r.range(1, 40), r.below(10)),
-            4 => format!("Der {} mit seinen etwa {n} Angestellten will bis Ende {} rund {} Stellen streichen.", ROLE_DE[r.below(ROLE_DE.len())].2, self.published.y + 1, num_de(round_nicely((c.employees / 10).max(5)))),
-            5 => format!("{} hat weniger als {n} Mitarbeiterinnen und Mitarbeiter.", c.full),
+            3 => format!(
+                "{} zählt knapp {n} Beschäftigte und erwirtschaftete zuletzt einen Umsatz von {},{} Milliarden Euro.",
+                c.short,
+                r.range(1, 40),
+                r.below(10)
+            ),
+            4 => format!(
+                "Der {} mit seinen etwa {n} Angestellten will bis Ende {} rund {} Stellen streichen.",
+                ROLE_DE[r.below(ROLE_DE.len())].2,
+                self.published.y + 1,
+                num_de(round_nicely((c.employees / 10).max(5)))
+            ),
+            5 => format!(
+                "{} hat weniger als {n} Mitarbeiterinnen und Mitarbeiter.",
+                c.full
+            ),
             6 => format!("Rund {n} Beschäftigte zählt das Unternehmen, {part} davon in {home}."),
             7 => format!("Die Belegschaft von {} umfasst ca. {n} Personen.", c.short),
-            _ => format!("Nach Angaben des Konzerns sind es derzeit {n} Beschäftigte, {} mehr als im Vorjahr.", r.range(2, 300)),
+            _ => format!(
+                "Nach Angaben des Konzerns sind es derzeit {n} Beschäftigte, {} mehr als im Vorjahr.",
+                r.range(2, 300)
+            ),
         }
     }
 
@@ -771,12 +1160,27 @@ impl Story {
         let who = r.pick(PEOPLE_DE);
         let t = &self.target;
         match v {
-            0 => format!("{who} von {} nannte den Bescheid unverhältnismäßig und kündigte eine Klage vor dem Verwaltungsgericht an.", t.short),
-            1 => format!("{}-Sprecherin sagte, man prüfe die Entscheidung und werde {} Stellung nehmen.", t.short, date_on_de(r, self.published)),
-            2 => format!("\"Wir halten die Vorwürfe für haltlos\", sagte {} der Nachrichtenagentur dpa.", who.to_lowercase()),
-            3 => format!("{who} erklärte, die Mängel beträfen nur eine frühe Charge, die seit Monaten nicht mehr ausgeliefert werde."),
-            4 => format!("Der Verbraucherzentrale Bundesverband (vzbv) begrüßte die Entscheidung, forderte aber ein Verbot in der gesamten Europäischen Union."),
-            _ => format!("{} wollte sich zu dem Verfahren zunächst nicht äußern.", cap(REG_DE[self.regulator].short)),
+            0 => format!(
+                "{who} von {} nannte den Bescheid unverhältnismäßig und kündigte eine Klage vor dem Verwaltungsgericht an.",
+                t.short
+            ),
+            1 => format!(
+                "{}-Sprecherin sagte, man prüfe die Entscheidung und werde {} Stellung nehmen.",
+                t.short,
+                date_on_de(r, self.published)
+            ),
+            2 => format!(
+                "\"Wir halten die Vorwürfe für haltlos\", sagte {} der Nachrichtenagentur dpa.",
+                who.to_lowercase()
+            ),
+            3 => format!(
+                "{who} erklärte, die Mängel beträfen nur eine frühe Charge, die seit Monaten nicht mehr ausgeliefert werde."
+            ),
+            4 => "Der Verbraucherzentrale Bundesverband (vzbv) begrüßte die Entscheidung, forderte aber ein Verbot in der gesamten Europäischen Union.".to_owned(),
+            _ => format!(
+                "{} wollte sich zu dem Verfahren zunächst nicht äußern.",
+                cap(REG_DE[self.regulator].short)
+            ),
         }
     }
 
@@ -825,16 +1229,29 @@ impl Story {
     }
 
     fn de_subheads(&self, r: &mut Rng, out: &mut Vec<String>) {
-        let reg_short = REG_DE[self.regulator].short.split(' ').nth(1).unwrap_or("Behörde");
+        let reg_short = REG_DE[self.regulator]
+            .short
+            .split(' ')
+            .nth(1)
+            .unwrap_or("Behörde");
         let t = &self.target.short;
         let mut heads = vec![
-            format!("{reg_short} stoppt Geschäft mit {t} {}", REASONS_DE[self.reason]),
+            format!(
+                "{reg_short} stoppt Geschäft mit {t} {}",
+                REASONS_DE[self.reason]
+            ),
             format!("Verbot gilt {}", date_from_de(r, self.published)),
             format!("{t}-Sprecher: \"Keine Belege für die Vorwürfe\""),
             {
                 let c = &self.target;
-                let part = round_nicely((c.employees as f64 * (0.1 + 0.5 * r.unit())) as u64).max(3);
-                format!("Rund {} Beschäftigte, etwa {} davon in {}", num_de(c.employees), num_de(part), COUNTRIES[c.country].de_name)
+                let part =
+                    round_nicely((c.employees as f64 * (0.1 + 0.5 * r.unit())) as u64).max(3);
+                format!(
+                    "Rund {} Beschäftigte, etwa {} davon in {}",
+                    num_de(c.employees),
+                    num_de(part),
+                    COUNTRIES[c.country].de_name
+                )
             },
             "Verbraucherschützer fordern strengere Regeln".to_owned(),
             format!("Wettbewerber {} profitiert", self.other.short),
@@ -865,52 +1282,107 @@ impl Story {
         let (prod_sg, prod_pl) = PRODUCTS_EN[self.product];
         let reason = REASONS_EN[self.reason];
         let subject = if lead { cap(reg.full) } else { cap(reg.short) };
-        let name = if lead { self.en_target_intro(r) } else { t.short.clone() };
+        let name = if lead {
+            self.en_target_intro(r)
+        } else {
+            t.short.clone()
+        };
         let from = date_from_en(r, self.published);
         let on = date_on_en(r, self.published);
         match self.kind {
             Sales => match r.below(3) {
                 0 => format!("{subject} has banned sales of {prod_pl} made by {name} {reason}."),
-                1 => format!("{subject} {on} ordered retailers to stop selling {name}'s {prod_pl}, a ban that applies {from}."),
-                _ => format!("Retailers may no longer offer {prod_pl} from {} {from}, {} said.", t.short, reg.short),
+                1 => format!(
+                    "{subject} {on} ordered retailers to stop selling {name}'s {prod_pl}, a ban that applies {from}."
+                ),
+                _ => format!(
+                    "Retailers may no longer offer {prod_pl} from {} {from}, {} said.",
+                    t.short, reg.short
+                ),
             },
             Usage => match r.below(3) {
-                0 => format!("{subject} has barred federal agencies from using {prod_pl} supplied by {name}."),
-                1 => format!("{subject} banned the use of {name}'s {prod_sg} on government devices {from}."),
-                _ => format!("Equipment from {} must be removed from core networks {}, {} ruled.", t.short, date_until_en(r, self.published), reg.short),
+                0 => format!(
+                    "{subject} has barred federal agencies from using {prod_pl} supplied by {name}."
+                ),
+                1 => format!(
+                    "{subject} banned the use of {name}'s {prod_sg} on government devices {from}."
+                ),
+                _ => format!(
+                    "Equipment from {} must be removed from core networks {}, {} ruled.",
+                    t.short,
+                    date_until_en(r, self.published),
+                    reg.short
+                ),
             },
             Import => match r.below(2) {
                 0 => format!("{subject} has banned imports of {prod_pl} from {name} {reason}."),
-                _ => format!("{subject} {on} blocked shipments of {prod_pl} made by {name} at the border."),
+                _ => format!(
+                    "{subject} {on} blocked shipments of {prod_pl} made by {name} at the border."
+                ),
             },
             Export => match r.below(2) {
-                0 => format!("{subject} has imposed export controls that cut {name} off from American chips and software {from}."),
-                _ => format!("Suppliers will need a licence to ship any item to {} {from}, {} said, with applications reviewed under a presumption of denial.", t.short, reg.short),
+                0 => format!(
+                    "{subject} has imposed export controls that cut {name} off from American chips and software {from}."
+                ),
+                _ => format!(
+                    "Suppliers will need a licence to ship any item to {} {from}, {} said, with applications reviewed under a presumption of denial.",
+                    t.short, reg.short
+                ),
             },
             EntityList => match r.below(3) {
-                0 => format!("{subject} has added {name} to the Entity List, cutting it off from American tools, software and components."),
-                1 => format!("{subject} {on} placed {name} on its trade blacklist, the Entity List."),
-                _ => format!("The listing of {} takes effect {from}, when the rule is published in the Federal Register.", t.short),
+                0 => format!(
+                    "{subject} has added {name} to the Entity List, cutting it off from American tools, software and components."
+                ),
+                1 => {
+                    format!("{subject} {on} placed {name} on its trade blacklist, the Entity List.")
+                }
+                _ => format!(
+                    "The listing of {} takes effect {from}, when the rule is published in the Federal Register.",
+                    t.short
+                ),
             },
             Service => match r.below(2) {
-                0 => format!("{subject} has ordered {name} to stop offering its payment services {from}."),
-                _ => format!("{subject} {on} barred {name} from providing services to new customers {reason}."),
+                0 => format!(
+                    "{subject} has ordered {name} to stop offering its payment services {from}."
+                ),
+                _ => format!(
+                    "{subject} {on} barred {name} from providing services to new customers {reason}."
+                ),
             },
             Operating => match r.below(3) {
                 0 => format!("{subject} has ordered {name} to cease operations {from}."),
                 1 => format!("{subject} suspended the operating licence of {name} {reason}."),
-                _ => format!("{} may not onboard new customers {from}, {} said {on}.", t.short, reg.short),
+                _ => format!(
+                    "{} may not onboard new customers {from}, {} said {on}.",
+                    t.short, reg.short
+                ),
             },
             Takeover => match r.below(4) {
-                0 => format!("{subject} has blocked {}'s proposed takeover of {name}.", self.other.full),
-                1 => format!("{subject} {on} prohibited the acquisition of {name} by {}.", self.other.full),
-                2 => format!("{subject} has blocked the $ {}bn merger of {} and {name} {reason}.", r.range(1, 60), self.other.full),
-                _ => format!("{} abandoned its bid for {} after {} moved to block the deal {on}.", self.other.short, t.short, reg.short),
+                0 => format!(
+                    "{subject} has blocked {}'s proposed takeover of {name}.",
+                    self.other.full
+                ),
+                1 => format!(
+                    "{subject} {on} prohibited the acquisition of {name} by {}.",
+                    self.other.full
+                ),
+                2 => format!(
+                    "{subject} has blocked the $ {}bn merger of {} and {name} {reason}.",
+                    r.range(1, 60),
+                    self.other.full
+                ),
+                _ => format!(
+                    "{} abandoned its bid for {} after {} moved to block the deal {on}.",
+                    self.other.short, t.short, reg.short
+                ),
             },
             Sanction => match r.below(3) {
                 0 => format!("{subject} has imposed sanctions on {name}, freezing its assets."),
                 1 => format!("{subject} {on} added {name} to its sanctions list."),
-                _ => format!("Sanctions against {} apply {from}, {} said.", t.short, reg.short),
+                _ => format!(
+                    "Sanctions against {} apply {from}, {} said.",
+                    t.short, reg.short
+                ),
             },
             Licence => match r.below(2) {
                 0 => format!("{subject} has revoked the licence of {name} {reason}."),
@@ -922,17 +1394,41 @@ impl Story {
     fn en_employee_sentence(&self, r: &mut Rng, c: &Company) -> String {
         let n = num_en(c.employees);
         let home = COUNTRIES[c.country].en_name;
-        let part = num_en(round_nicely((c.employees as f64 * (0.1 + 0.5 * r.unit())) as u64).max(3));
+        let part =
+            num_en(round_nicely((c.employees as f64 * (0.1 + 0.5 * r.unit())) as u64).max(3));
         match r.below(9) {
-            0 => format!("{} employs about {n} people, {part} of them in {home}.", c.short),
-            1 => format!("The company, which has a workforce of {n}, was founded in {}.", c.founded),
+            0 => format!(
+                "{} employs about {n} people, {part} of them in {home}.",
+                c.short
+            ),
+            1 => format!(
+                "The company, which has a workforce of {n}, was founded in {}.",
+                c.founded
+            ),
             2 => format!("{} has about {n} employees worldwide.", c.full),
-            3 => format!("{}, which employs more than {n} staff, reported revenue of ${}.{} billion last year.", c.short, r.range(1, 40), r.below(10)),
-            4 => format!("The {} plans to cut {} of its {n} jobs by the end of {}.", r.pick(ROLE_EN), num_en(round_nicely((c.employees / 10).max(5))), self.published.y + 1),
+            3 => format!(
+                "{}, which employs more than {n} staff, reported revenue of ${}.{} billion last year.",
+                c.short,
+                r.range(1, 40),
+                r.below(10)
+            ),
+            4 => format!(
+                "The {} plans to cut {} of its {n} jobs by the end of {}.",
+                r.pick(ROLE_EN),
+                num_en(round_nicely((c.employees / 10).max(5))),
+                self.published.y + 1
+            ),
             5 => format!("{} has fewer than {n} staff.", c.full),
             6 => format!("The company employs about {n} people, {part} of them in {home}."),
-            7 => format!("Its headcount stood at roughly {n} at the end of {}.", self.published.y - 1),
-            _ => format!("{} said it had {n} employees, up from {} a year earlier.", c.short, num_en(round_nicely(c.employees * 9 / 10))),
+            7 => format!(
+                "Its headcount stood at roughly {n} at the end of {}.",
+                self.published.y - 1
+            ),
+            _ => format!(
+                "{} said it had {n} employees, up from {} a year earlier.",
+                c.short,
+                num_en(round_nicely(c.employees * 9 / 10))
+            ),
         }
     }
 
@@ -940,12 +1436,27 @@ impl Story {
         let who = r.pick(PEOPLE_EN);
         let t = &self.target;
         match v {
-            0 => format!("{who} for {} called the decision disproportionate and said the company would appeal.", t.short),
-            1 => format!("\"We have complied with every rule that applies to us,\" {} said in a statement {}.", who.to_lowercase(), date_on_en(r, self.published)),
-            2 => format!("{} said it was reviewing the order and would comment in due course.", t.short),
-            3 => format!("{who} said the defects affected only an early batch that had not been shipped for months."),
+            0 => format!(
+                "{who} for {} called the decision disproportionate and said the company would appeal.",
+                t.short
+            ),
+            1 => format!(
+                "\"We have complied with every rule that applies to us,\" {} said in a statement {}.",
+                who.to_lowercase(),
+                date_on_en(r, self.published)
+            ),
+            2 => format!(
+                "{} said it was reviewing the order and would comment in due course.",
+                t.short
+            ),
+            3 => format!(
+                "{who} said the defects affected only an early batch that had not been shipped for months."
+            ),
             4 => "Consumer groups welcomed the move but said it came too late.".to_owned(),
-            _ => format!("{} declined to comment beyond its statement.", cap(REG_EN[self.regulator].short)),
+            _ => format!(
+                "{} declined to comment beyond its statement.",
+                cap(REG_EN[self.regulator].short)
+            ),
         }
     }
 
@@ -997,10 +1508,17 @@ impl Story {
         let reg_short = REG_EN[self.regulator].short.trim_start_matches("the ");
         let t = &self.target.short;
         let mut heads = vec![
-            format!("{} acts against {t} {}", cap(reg_short), REASONS_EN[self.reason]),
+            format!(
+                "{} acts against {t} {}",
+                cap(reg_short),
+                REASONS_EN[self.reason]
+            ),
             format!("Measure applies {}", date_from_en(r, self.published)),
             format!("{t} says it will appeal"),
-            format!("Company employs about {} people", num_en(self.target.employees)),
+            format!(
+                "Company employs about {} people",
+                num_en(self.target.employees)
+            ),
             "Lawmakers want tougher rules".to_owned(),
             format!("Rival {} stands to gain", self.other.short),
         ];
@@ -1068,8 +1586,25 @@ impl Story {
     fn title(&self, r: &mut Rng) -> String {
         let t = &self.target.short;
         match self.lang {
-            Lang::De => format!("{}: {} {}", t, r.pick(&["Behörde verhängt Verbot", "Aus für", "Verbot gegen", "Rückschlag für"][..]), t),
-            Lang::En => format!("{} {} {}", cap(REG_EN[self.regulator].short.trim_start_matches("the ")), r.pick(&["moves against", "cracks down on", "bans", "targets"][..]), t),
+            Lang::De => format!(
+                "{}: {} {}",
+                t,
+                r.pick(
+                    &[
+                        "Behörde verhängt Verbot",
+                        "Aus für",
+                        "Verbot gegen",
+                        "Rückschlag für"
+                    ][..]
+                ),
+                t
+            ),
+            Lang::En => format!(
+                "{} {} {}",
+                cap(REG_EN[self.regulator].short.trim_start_matches("the ")),
+                r.pick(&["moves against", "cracks down on", "bans", "targets"][..]),
+                t
+            ),
         }
     }
 }
@@ -1093,7 +1628,10 @@ fn paragraph(r: &mut Rng, sentences: Vec<String>) -> String {
     let mut out = String::new();
     for s in sentences {
         if !out.is_empty() {
-            if glue && r.chance(0.5) && out.ends_with('.') { } else { out.push(' ') }
+            if glue && r.chance(0.5) && out.ends_with('.') {
+            } else {
+                out.push(' ')
+            }
         }
         out.push_str(&s);
     }
@@ -1120,14 +1658,26 @@ pub fn article(seed: u64, index: u64) -> String {
     if header_style {
         let _ = writeln!(head, "title {}", story.title(r));
         if r.chance(0.3) {
-            let _ = writeln!(head, "url https://news.example.org/{}/{:07}", story.published.y, index);
+            let _ = writeln!(
+                head,
+                "url https://news.example.org/{}/{:07}",
+                story.published.y, index
+            );
         }
         let _ = writeln!(head, "date {}", story.published.iso());
-        let _ = writeln!(head, "lang {}", if story.lang == Lang::De { "de" } else { "en" });
+        let _ = writeln!(
+            head,
+            "lang {}",
+            if story.lang == Lang::De { "de" } else { "en" }
+        );
         head.push('\n');
         head.push_str(&lead);
     } else if r.chance(0.05) {
-        let _ = write!(head, " date {}-{:02} {lead}", story.published.y, story.published.m);
+        let _ = write!(
+            head,
+            " date {}-{:02} {lead}",
+            story.published.y, story.published.m
+        );
     } else {
         let _ = write!(head, " date {} {lead}", story.published.iso());
     }
@@ -1158,7 +1708,11 @@ pub fn article(seed: u64, index: u64) -> String {
             let s = match r.below(10) {
                 0 | 1 => story.reaction(r, &mut used),
                 2 => {
-                    let other = if r.chance(0.5) { &story.other } else { &story.third };
+                    let other = if r.chance(0.5) {
+                        &story.other
+                    } else {
+                        &story.third
+                    };
                     story.employees(r, other)
                 }
                 3 if extra_ban => {
@@ -1187,7 +1741,8 @@ pub fn article(seed: u64, index: u64) -> String {
 /// Where article `index` lives under the corpus directory: 1000 per
 /// subdirectory.
 pub fn article_path(dir: &Path, index: u64) -> PathBuf {
-    dir.join(format!("{:04}", index / 1000)).join(format!("a{index:07}.txt"))
+    dir.join(format!("{:04}", index / 1000))
+        .join(format!("a{index:07}.txt"))
 }
 
 /// Writes articles `0..count` under `dir` (existing files are rewritten),

@@ -38,25 +38,22 @@ pub fn is_authority_like(facts: &Facts, org: OrgId) -> bool {
 /// The company named last before `at` ("das Unternehmen", "the company"
 /// refer back to it).
 pub fn company_before(facts: &Facts, at: usize) -> Option<OrgId> {
-    let end = facts
-        .mentions
-        .partition_point(|m| m.evidence.span.start < at);
-    facts.mentions[..end]
-        .iter()
-        .rev()
-        .find(|m| is_company_like(facts, m.org))
-        .map(|m| m.org)
+    named_last_before(facts, at, is_company_like)
 }
 
 /// The authority named last before `at` ("die Behörde", "the agency").
 pub fn authority_before(facts: &Facts, at: usize) -> Option<OrgId> {
+    named_last_before(facts, at, is_authority_like)
+}
+
+fn named_last_before(facts: &Facts, at: usize, fits: fn(&Facts, OrgId) -> bool) -> Option<OrgId> {
     let end = facts
         .mentions
         .partition_point(|m| m.evidence.span.start < at);
     facts.mentions[..end]
         .iter()
         .rev()
-        .find(|m| is_authority_like(facts, m.org))
+        .find(|m| fits(facts, m.org))
         .map(|m| m.org)
 }
 

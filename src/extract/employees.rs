@@ -9,7 +9,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::context::{company_before, is_company_like, main_company, mentions_in};
-use super::lexicon::{PlaceIndex, PlaceWord};
+use super::lexicon::PlaceIndex;
 use super::{Document, EmployeeCount, Evidence, Extractor, Facts, OrgId, Relation};
 use crate::text::numbers;
 use crate::vocab::{Places, Vocabulary};
@@ -113,7 +113,6 @@ pub struct EmployeeExtractor {
     bare: Regex,
     work_verb: Regex,
     places: PlaceIndex,
-    codes: Vec<String>,
     publication_country: Vec<Option<String>>,
 }
 
@@ -133,7 +132,6 @@ impl EmployeeExtractor {
                 r"(?i)\b(?:beschäftig\w*|arbeite\w*|angestellt|zählt|zählte|employ\w*|work\w*|staff\w*|headcount)\b",
             ),
             places: PlaceIndex::new(&vocab.places),
-            codes: vocab.places.entries.iter().map(|p| p.code.clone()).collect(),
             publication_country: Vec::new(),
         }
         .with_places(&vocab.places)
@@ -309,15 +307,7 @@ impl EmployeeExtractor {
             ]
             .iter()
             .any(|w| after.starts_with(w));
-        let hits = self.places.find(part);
-        let place = hits.into_iter().find(|h| {
-            let lead = part[..h.span.start].trim_end().to_lowercase();
-            matches!(h.word, PlaceWord::Deictic)
-                || (matches!(h.word, PlaceWord::Name)
-                    && ["in", "in den", "in der", "im", "across", "in the"]
-                        .iter()
-                        .any(|p| lead.ends_with(p)))
-        })?;
+        let place = self.places.located(part)?;
         let value = number.value;
         if !(introduced && bare)
             || value < 1.0
@@ -330,7 +320,7 @@ impl EmployeeExtractor {
             org,
             value: value.round() as u64,
             relation,
-            place: self.codes.get(place.place).cloned(),
+            place: self.places.code(place.place).map(str::to_owned),
             evidence: Evidence::new(at - rel_len..end, 0.7),
         })
     }
@@ -402,27 +392,10 @@ impl EmployeeExtractor {
         {
             return None;
         }
-        let in_phrase = |hits: Vec<crate::extract::lexicon::PlaceHit>, s: &str| {
-            hits.into_iter().find(|h| {
-                let lead = s[..h.span.start].trim_end().to_lowercase();
-                matches!(h.word, PlaceWord::Deictic)
-                    || (matches!(h.word, PlaceWord::Name)
-                        && [
-                            "in",
-                            "in den",
-                            "in der",
-                            "im",
-                            "across",
-                            "throughout",
-                            "in the",
-                        ]
-                        .iter()
-                        .any(|p| lead.ends_with(p)))
-            })
-        };
-        in_phrase(self.places.find(after), after)
-            .or_else(|| in_phrase(self.places.find(before), before))
-            .and_then(|h| self.codes.get(h.place).cloned())
+        self.places
+            .located(after)
+            .or_else(|| self.places.located(before))
+            .and_then(|h| self.places.code(h.place).map(str::to_owned))
     }
 }
 

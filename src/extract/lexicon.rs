@@ -38,7 +38,21 @@ pub struct PlaceIndex {
     /// that takes an inflection ending.
     patterns: Vec<(usize, PlaceWord, bool)>,
     words: HashMap<String, (usize, PlaceWord)>,
+    /// Per place: its code (`US`, `DE-BY`).
+    codes: Vec<String>,
 }
+
+/// Words before a place name that make it where something is ("in den
+/// USA", "across Russia").
+pub const LOCATIVE: &[&str] = &[
+    "in",
+    "in den",
+    "in der",
+    "im",
+    "across",
+    "throughout",
+    "in the",
+];
 
 const ADJECTIVE_ENDINGS: &[&str] = &["en", "er", "es", "em", "e"];
 
@@ -93,7 +107,23 @@ impl PlaceIndex {
             matcher,
             patterns,
             words,
+            codes: places.entries.iter().map(|p| p.code.clone()).collect(),
         }
+    }
+
+    /// The code of place `place` (an index of a [`PlaceHit`]).
+    pub fn code(&self, place: usize) -> Option<&str> {
+        self.codes.get(place).map(String::as_str)
+    }
+
+    /// The first place `text` says something is in: a country or region
+    /// after a locative preposition, or "hierzulande".
+    pub fn located(&self, text: &str) -> Option<PlaceHit> {
+        self.find(text).into_iter().find(|h| {
+            let lead = text[..h.span.start].trim_end().to_lowercase();
+            h.word == PlaceWord::Deictic
+                || (h.word == PlaceWord::Name && LOCATIVE.iter().any(|p| lead.ends_with(p)))
+        })
     }
 
     /// Every place named in `text`, as whole words (a German compound

@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::context::{is_company_like, mentions_in};
-use super::lexicon::{PlaceIndex, PlaceWord};
+use super::lexicon::PlaceIndex;
 use super::{Ban, BanStatus, Document, Evidence, Extractor, Facts, OrgId};
 use crate::date::PartialDate;
 use crate::lang::Lang;
@@ -71,7 +71,6 @@ pub(crate) struct Report {
 pub struct BanExtractor {
     words: Arc<BanLexicon>,
     places: PlaceIndex,
-    place_codes: Vec<String>,
     /// Per place: its government's IRI and label.
     governments: Vec<Option<(String, String)>>,
 }
@@ -92,12 +91,6 @@ impl BanExtractor {
         Self {
             words,
             places: PlaceIndex::new(&vocab.places),
-            place_codes: vocab
-                .places
-                .entries
-                .iter()
-                .map(|p| p.code.clone())
-                .collect(),
             governments: vocab
                 .places
                 .entries
@@ -308,25 +301,8 @@ impl BanExtractor {
     }
 
     fn jurisdiction(&self, sentence: &str) -> Option<String> {
-        self.places
-            .find(sentence)
-            .into_iter()
-            .find(|h| {
-                let lead = sentence[..h.span.start].trim_end().to_lowercase();
-                h.word == PlaceWord::Name
-                    && [
-                        "in",
-                        "in den",
-                        "in der",
-                        "im",
-                        "across",
-                        "throughout",
-                        "in the",
-                    ]
-                    .iter()
-                    .any(|p| lead.ends_with(p))
-            })
-            .and_then(|h| self.place_codes.get(h.place).cloned())
+        let hit = self.places.located(sentence)?;
+        self.places.code(hit.place).map(str::to_owned)
     }
 }
 

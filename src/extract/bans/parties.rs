@@ -231,7 +231,7 @@ impl BanExtractor {
             return None;
         }
         let (iri, label) = self.governments.get(hit.place)?.clone()?;
-        let country = self.place_codes.get(hit.place).cloned();
+        let country = self.places.code(hit.place).map(str::to_owned);
         let span = range.start + hit.span.start..range.start + hit.span.end;
         Some(add_government(
             facts,

@@ -84,7 +84,6 @@ pub struct OrganisationExtractor {
     places: PlaceIndex,
     /// Per place: government IRI and English label.
     place_governments: Vec<(Option<String>, String)>,
-    place_codes: Vec<String>,
     stop: Stopwords,
     patterns: Patterns,
     governments: Governments,
@@ -107,12 +106,6 @@ impl OrganisationExtractor {
                 .iter()
                 .map(|p| (p.government.clone(), p.label.clone()))
                 .collect(),
-            place_codes: vocab
-                .places
-                .entries
-                .iter()
-                .map(|p| p.code.clone())
-                .collect(),
             entries,
             by_iri,
             stop: Stopwords::default(),
@@ -132,7 +125,7 @@ impl OrganisationExtractor {
             .collect();
         let countries: HashSet<&str> = place_hits
             .iter()
-            .filter_map(|h| self.place_codes.get(h.place).map(String::as_str))
+            .filter_map(|h| self.places.code(h.place))
             .collect();
         for hit in hits {
             if self.is_locative(text, &hit.span) {
@@ -339,7 +332,10 @@ impl OrganisationExtractor {
             ));
         }
         if let Some((Some(iri), label)) = c.government.and_then(|p| self.place_governments.get(p)) {
-            let country = c.government.and_then(|p| self.place_codes.get(p)).cloned();
+            let country = c
+                .government
+                .and_then(|p| self.places.code(p))
+                .map(str::to_owned);
             return Some(entity(
                 OrgIdentity::Known(iri.clone()),
                 format!("{label} government"),
