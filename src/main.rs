@@ -17,11 +17,20 @@ fn main() -> ExitCode {
         eprintln!("newsgraph: internal error{at} (please report it)");
     }));
     let args = cli::args::Cli::parse();
-    match cli::run(args) {
-        Ok(status) => ExitCode::from(status),
+    let status = match cli::run(args) {
+        Ok(status) => status,
         Err(failure) => {
             eprintln!("newsgraph: {}", failure.message);
-            ExitCode::from(failure.status)
+            failure.status
         }
+    };
+    if newsgraph::store::query_still_running() {
+        // A query stopped at --timeout may still be inside RocksDB; a
+        // normal exit would tear RocksDB down under it.
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+        // SAFETY: _exit ends the process at once; nothing of ours is left
+        // to run, and stdout is flushed.
+        unsafe { libc::_exit(i32::from(status)) }
     }
+    ExitCode::from(status)
 }

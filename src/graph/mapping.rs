@@ -55,9 +55,13 @@ pub fn article_quads(extraction: &Extraction, vocab: &Vocabulary, pipeline: &str
     out.sentence_nodes();
     // Facts sharing a sentence or a vocabulary node write some triples
     // twice; a graph is a set.
-    let mut seen = std::collections::HashSet::with_capacity(out.quads.len());
-    out.quads.retain(|q| seen.insert(q.clone()));
-    out.quads
+    let mut quads = out.quads;
+    let mut seen = std::collections::HashSet::with_capacity(quads.len());
+    let keep: Vec<bool> = quads.iter().map(|q| seen.insert(q)).collect();
+    drop(seen);
+    let mut keep = keep.into_iter();
+    quads.retain(|_| keep.next().unwrap_or(true));
+    quads
 }
 
 struct Writer<'a> {

@@ -15,7 +15,7 @@ use oxigraph::store::{StorageError, Store};
 mod read;
 mod write;
 
-pub use read::{ExportFormat, QueryError, QueryOutcome, Stats};
+pub use read::{ExportFormat, QueryError, QueryOutcome, Stats, query_still_running};
 pub use write::{ArticleWrite, StoredArticle, WriteOptions};
 
 /// Name of the lock file inside the store directory.

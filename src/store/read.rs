@@ -164,12 +164,16 @@ impl GraphStore {
     ) -> Result<QueryOutcome, QueryError> {
         let (tx, rx) = sync_channel(QUERY_CHANNEL);
         let store = self.store.clone();
-        thread::Builder::new()
+        let worker = thread::Builder::new()
             .name("newsgraph-query".into())
-            .spawn(move || evaluate(prepared, &store, &tx))
+            .spawn(move || {
+                let _running = RunningQuery::start();
+                evaluate(prepared, &store, &tx);
+            })
             .map_err(|e| QueryError::Evaluation(format!("cannot start the query: {e}")))?;
         let mut stream = Stream {
-            rx,
+            rx: Some(rx),
+            worker: Some(worker),
             deadline: Instant::now() + limit,
             limit,
             token,
@@ -407,8 +411,39 @@ fn forward<T>(
 }
 
 /// The reader's end: every message must arrive before the deadline.
+/// How long a dropped stream waits for its cancelled query to stop (some
+/// operators, a sort, only notice the cancellation when they are done).
+const WORKER_GRACE: Duration = Duration::from_secs(2);
+
+static RUNNING_QUERIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Counts a query thread while it lives.
+struct RunningQuery;
+
+impl RunningQuery {
+    fn start() -> Self {
+        RUNNING_QUERIES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        RunningQuery
+    }
+}
+
+impl Drop for RunningQuery {
+    fn drop(&mut self) {
+        RUNNING_QUERIES.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// True while a cancelled query is still winding down in its thread. A
+/// process must then end without running RocksDB's static destructors
+/// under that thread (`libc::_exit`), or it may abort on the way out.
+pub fn query_still_running() -> bool {
+    RUNNING_QUERIES.load(std::sync::atomic::Ordering::SeqCst) > 0
+}
+
 struct Stream {
-    rx: Receiver<Message>,
+    /// `None` once dropped, so that a worker blocked on sending ends.
+    rx: Option<Receiver<Message>>,
+    worker: Option<thread::JoinHandle<()>>,
     deadline: Instant,
     limit: Duration,
     token: CancellationToken,
@@ -422,10 +457,10 @@ impl Stream {
             return None;
         }
         let left = self.deadline.saturating_duration_since(Instant::now());
-        let received = if left.is_zero() {
-            Err(RecvTimeoutError::Timeout)
-        } else {
-            self.rx.recv_timeout(left)
+        let received = match &self.rx {
+            Some(rx) if !left.is_zero() => rx.recv_timeout(left),
+            Some(_) => Err(RecvTimeoutError::Timeout),
+            None => Err(RecvTimeoutError::Disconnected),
         };
         let result = match received {
             Ok(Message::Done) => {
@@ -449,9 +484,21 @@ impl Stream {
 
 impl Drop for Stream {
     fn drop(&mut self) {
-        // A reader that stops early (a closed pipe, an error) stops the
-        // evaluation too.
+        // A reader that stops early (a closed pipe, an error, the timeout)
+        // stops the evaluation too, and waits for it: a process that exits
+        // while a query thread is still inside RocksDB can abort in
+        // RocksDB's own shutdown.
         self.token.cancel();
+        self.rx = None;
+        if let Some(worker) = self.worker.take() {
+            let waiting = Instant::now();
+            while !worker.is_finished() && waiting.elapsed() < WORKER_GRACE {
+                thread::sleep(Duration::from_millis(5));
+            }
+            if worker.is_finished() {
+                let _ = worker.join();
+            }
+        }
     }
 }
 

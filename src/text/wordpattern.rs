@@ -9,7 +9,9 @@
 //! lets it be the end of a compound, a `*` on its own is any one word and
 //! `**` is up to sixteen words.
 
-use regex::{Regex, RegexBuilder};
+use std::ops::Range;
+
+use regex_automata::{Input, meta};
 
 /// The regex source for one pattern (no anchors, no flags).
 pub fn to_regex(pattern: &str) -> String {
@@ -42,20 +44,111 @@ fn word_regex(word: &str) -> String {
     let prefix = word.starts_with('*') && word.len() > 1;
     let suffix = word.ends_with('*') && word.len() > 1;
     let core = word.trim_matches('*');
-    let mut out = String::from(r"\b");
+    // Unicode `\b` sends the regex engine from its DFA to a backtracker on
+    // every non-ASCII byte, and German text is full of them: the DFA gets
+    // ASCII boundaries where the pattern's edge is an ASCII letter, and
+    // `at_word_edges` checks the Unicode ones after the match. A wildcard
+    // edge needs neither: the greedy letter class runs to the word's end.
+    let ascii_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut out = String::new();
     if prefix {
         out.push_str(LETTERS);
         out.push('*');
+    } else if ascii_edge(core.chars().next()) {
+        out.push_str(r"(?-u:\b)");
     }
     out.push_str(&regex::escape(core));
     if suffix {
         out.push_str(LETTERS);
         out.push('*');
-    }
-    if !core.ends_with(|c: char| !c.is_alphanumeric()) {
-        out.push_str(r"\b");
+    } else if ascii_edge(core.chars().next_back()) {
+        out.push_str(r"(?-u:\b)");
     }
     out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `range` neither starts nor ends inside a word: a match whose
+/// first (last) character is a letter must not have one before (after) it.
+fn at_word_edges(text: &str, range: &Range<usize>) -> bool {
+    let inner_first = text[range.clone()].chars().next().is_some_and(is_word_char);
+    let inner_last = text[range.clone()]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
+    let before = text[..range.start]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
+    let after = text[range.end..].chars().next().is_some_and(is_word_char);
+    !((inner_first && before) || (inner_last && after))
+}
+
+/// Every match of `regex` in `text` that stands at word edges, with the
+/// index of the pattern that matched. A match rejected for its edges lets
+/// the search go on from its next character, as `\b` in the regex would.
+fn find_words(regex: &meta::Regex, text: &str) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(m) = regex.search(&Input::new(text).range(at..)) else {
+            break;
+        };
+        let range = m.range();
+        if at_word_edges(text, &range) {
+            at = if range.is_empty() {
+                next_char(text, range.end)
+            } else {
+                range.end
+            };
+            out.push((range, m.pattern().as_usize()));
+        } else {
+            at = next_char(text, range.start);
+        }
+    }
+    out
+}
+
+/// Every match of `regex` in `text` that stands at word edges: `\b` at both
+/// ends of a pattern, checked after the match so that the regex runs on
+/// its DFA (Unicode `\b` in the pattern would rule the DFA out for any
+/// text with umlauts).
+pub fn whole_words(regex: &regex::Regex, text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(m) = regex.find_at(text, at) else {
+            break;
+        };
+        let range = m.range();
+        if at_word_edges(text, &range) {
+            at = if range.is_empty() {
+                next_char(text, range.end)
+            } else {
+                range.end
+            };
+            out.push(range);
+        } else {
+            at = next_char(text, range.start);
+        }
+    }
+    out
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// One DFA-backed regex for many patterns, reporting which one matched;
+/// earlier patterns win where several match at one place.
+fn build_many(sources: &[String]) -> Option<meta::Regex> {
+    meta::Regex::builder()
+        .configure(meta::Config::new().nfa_size_limit(Some(64 << 20)))
+        .build_many(sources)
+        .ok()
 }
 
 /// `text` in lower case with every character keeping its byte length, so
@@ -79,15 +172,20 @@ pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Word patterns compiled into one regex that matches regardless of case.
 #[derive(Debug, Clone)]
-pub struct WordRegex(Regex);
+pub struct WordRegex(meta::Regex);
 
 impl WordRegex {
-    pub fn find_iter(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        self.0.find_iter(&fold(text)).map(|m| m.range()).collect()
+    pub fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
+        find_words(&self.0, &fold(text))
+            .into_iter()
+            .map(|(range, _)| range)
+            .collect()
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(&fold(text))
+        let folded = fold(text);
+        // Most sentences hold none of the words: one DFA pass says so.
+        self.0.is_match(folded.as_ref()) && !find_words(&self.0, &folded).is_empty()
     }
 }
 
@@ -97,24 +195,20 @@ pub fn compile_any<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Option<Wo
     let parts: Vec<String> = patterns
         .into_iter()
         .filter(|p| !p.trim().is_empty())
-        .map(|p| format!("(?:{})", to_regex(&fold(p))))
+        .map(|p| to_regex(&fold(p)))
         .collect();
     if parts.is_empty() {
         return None;
     }
-    RegexBuilder::new(&parts.join("|"))
-        .size_limit(64 << 20)
-        .build()
-        .ok()
-        .map(WordRegex)
+    build_many(&parts).map(WordRegex)
 }
 
 /// One regex for several groups of patterns that says which group matched:
 /// cheaper to build and to run than a regex per group.
 #[derive(Debug, Clone)]
 pub struct Grouped {
-    regex: Regex,
-    /// The caller's index of each capture group, in order.
+    regex: meta::Regex,
+    /// The caller's group of each pattern, in order.
     groups: Vec<usize>,
 }
 
@@ -122,9 +216,8 @@ impl Grouped {
     /// `groups[i]` are the patterns of the caller's group `i`; empty
     /// groups are left out. `None` when all are empty.
     pub fn compile(groups: &[Vec<&str>]) -> Option<Self> {
-        // One capture group per pattern, longer patterns first: the regex
-        // takes the first alternative that matches at a place, and "selling
-        // to" must win over "sell*".
+        // Longer patterns first: the regex takes the first pattern that
+        // matches at a place, and "selling to" must win over "sell*".
         let mut patterns: Vec<(&str, usize)> = groups
             .iter()
             .enumerate()
@@ -143,14 +236,8 @@ impl Grouped {
                 std::cmp::Reverse(p.len()),
             )
         });
-        let parts: Vec<String> = patterns
-            .iter()
-            .map(|(p, _)| format!("({})", to_regex(&fold(p))))
-            .collect();
-        let regex = RegexBuilder::new(&parts.join("|"))
-            .size_limit(64 << 20)
-            .build()
-            .ok()?;
+        let parts: Vec<String> = patterns.iter().map(|(p, _)| to_regex(&fold(p))).collect();
+        let regex = build_many(&parts)?;
         Some(Self {
             regex,
             groups: patterns.into_iter().map(|(_, i)| i).collect(),
@@ -158,14 +245,10 @@ impl Grouped {
     }
 
     /// Every match in `text` with the caller's group index.
-    pub fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
-        self.regex
-            .captures_iter(&fold(text))
-            .filter_map(|caps| {
-                let all = caps.get(0)?;
-                let group = (1..caps.len()).find(|g| caps.get(*g).is_some())?;
-                Some((all.range(), self.groups[group - 1]))
-            })
+    pub fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        find_words(&self.regex, &fold(text))
+            .into_iter()
+            .map(|(range, pattern)| (range, self.groups[pattern]))
             .collect()
     }
 }
@@ -198,7 +281,27 @@ mod tests {
         ));
         assert!(matches("dürfen ** nicht mehr", "dürfen nicht mehr"));
         assert!(!matches("ban", "banner"));
+        assert!(
+            !matches("ban", "überban"),
+            "a non-ASCII letter joins the word"
+        );
+        assert!(matches("für", "nur für dich"));
+        assert!(!matches("für", "fürst"));
+        assert!(matches("ban", "the ban, the ban"));
         assert!(matches("Entity List", "auf der entity list"));
+    }
+
+    #[test]
+    fn a_rejected_match_does_not_hide_a_later_one() {
+        let re = compile_any(["ban"]).expect("compiles");
+        assert_eq!(re.find_iter("überban ban"), vec![9..12]);
+    }
+
+    #[test]
+    fn groups_say_which_kind_matched() {
+        let grouped = Grouped::compile(&[vec!["sell*"], vec!["selling to"]]).expect("compiles");
+        assert_eq!(grouped.find("Äh, selling to them"), vec![(5..15, 1)]);
+        assert_eq!(grouped.find("Sellers"), vec![(0..7, 0)]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::patterns::Scan;
 use super::{Candidate, Origin};
 use crate::extract::OrgKind;
+use crate::text::wordpattern::whole_words;
 
 /// German role nouns (as compound heads) that introduce a name: "der
 /// Chipkonzern Micron", "Großhändler SolarKontor".
@@ -317,10 +318,10 @@ impl Scan<'_> {
     /// "QuickRupee", "SolarKontor": a word with a capital inside is a brand
     /// or company name.
     pub fn camel_case(&self, out: &mut Vec<Candidate>) {
-        for m in self.patterns.camel.find_iter(self.text) {
-            let word = m.as_str();
+        for m in whole_words(&self.patterns.camel, self.text) {
+            let word = &self.text[m.clone()];
             // "KiddoWatch 3": a model number makes it a product.
-            let model = self.text[m.end()..]
+            let model = self.text[m.end..]
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
             if !model
@@ -328,7 +329,7 @@ impl Scan<'_> {
                 && self.places.word(word).is_none()
                 && !word.starts_with("Mc")
             {
-                out.push(Candidate::new(m.range(), Origin::Cue, OrgKind::Company));
+                out.push(Candidate::new(m, Origin::Cue, OrgKind::Company));
             }
         }
     }
@@ -376,7 +377,11 @@ impl Scan<'_> {
 
     /// "Huawei-Sprecher", "FCC-Chefin": the first part is an organisation.
     pub fn role_compounds(&self, out: &mut Vec<Candidate>) {
-        for caps in self.patterns.compound.captures_iter(self.text) {
+        let compounds = whole_words(&self.patterns.compound, self.text);
+        for caps in compounds
+            .iter()
+            .filter_map(|m| self.patterns.compound.captures_at(self.text, m.start))
+        {
             let (Some(name), Some(role)) = (caps.name("name"), caps.name("role")) else {
                 continue;
             };

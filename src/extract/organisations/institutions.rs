@@ -6,6 +6,7 @@ use super::patterns::{Scan, after_last_determiner, sentence_start};
 use super::{Candidate, Origin};
 use crate::extract::OrgKind;
 use crate::extract::lexicon::PlaceWord;
+use crate::text::wordpattern::whole_words;
 
 /// English institution heads.
 pub(super) const HEADS_EN: &str = "Alliance|Coalition|Confederation|Forum|Society|Partnership|Group|Department|Ministry|Commission|Authority|Agency|Administration|Bureau|Office|Court|Tribunal|Council|Senate|House|Parliament|Congress|Assembly|Centre|Center|Task Force|Association|Institute|Exchange|Board|Committee|Federation|Union|Organisation|Organization|Foundation|Breweries|Brewery|Airlines|Circuit|Directorate|Inspectorate|Service|Police|Reserve|Bank|Chamber|Prosecutor's Office|Commissioner";
@@ -56,14 +57,13 @@ impl Scan<'_> {
     /// ("Landgericht München I"), or a `für` phrase ("Bundesamt für
     /// Sicherheit in der Informationstechnik").
     pub fn institutions_de(&self, out: &mut Vec<Candidate>) {
-        for caps in self.patterns.institution_de.captures_iter(self.text) {
-            let Some(m) = caps.name("name") else { continue };
-            let word = m.as_str();
+        for m in whole_words(&self.patterns.institution_de, self.text) {
+            let word = &self.text[m.clone()];
             let lower = word.to_lowercase();
             if !HEADS_DE.split('|').any(|h| lower.ends_with(h)) {
                 continue;
             }
-            let mut end = m.end();
+            let mut end = m.end;
             let mut named = is_named_compound(word);
             if let Some(f) = self.patterns.fuer_phrase.find(&self.text[end..]) {
                 end += f.end();
@@ -79,7 +79,7 @@ impl Scan<'_> {
             if !named {
                 continue;
             }
-            let start = self.adjective_before(m.start());
+            let start = self.adjective_before(m.start);
             out.push(Candidate::new(
                 start..end,
                 Origin::Institution,

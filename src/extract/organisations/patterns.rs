@@ -44,7 +44,8 @@ impl Patterns {
         let institution_en = format!(
             r"(?P<name>(?:{en_word}[ \t]+(?:(?:and|&|of|for|the)[ \t]+)*)*(?:{HEADS_EN})(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{en_word}(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+)*{en_word})*)?)"
         );
-        let institution_de = r"\b(?P<name>(?:\p{Lu}[\p{L}]*-)*\p{Lu}[\p{L}]*)\b".to_owned();
+        // Word edges of these three are checked by `whole_words`.
+        let institution_de = r"(?:\p{Lu}\p{L}*-)*\p{Lu}\p{L}*".to_owned();
         Self {
             legal: compile(&legal),
             institution_en: compile(&institution_en),
@@ -54,10 +55,8 @@ impl Patterns {
             )),
             name_run: compile(&format!(r"^{WORD}(?:[ \t]+(?:&[ \t]+)?{WORD})*")),
             acronym_intro: compile(r"\(([\p{Lu}][\p{Lu}\p{Ll}&]{1,7})\)"),
-            compound: compile(&format!(
-                r"\b(?P<name>{WORD}?)-(?P<role>\p{{Lu}}\p{{Ll}}+)\b"
-            )),
-            camel: compile(r"\b\p{Lu}\p{Ll}+\p{Lu}\p{Ll}[\p{L}\p{N}]*\b"),
+            compound: compile(&format!(r"(?P<name>{WORD}?)-(?P<role>\p{{Lu}}\p{{Ll}}+)")),
+            camel: compile(r"\p{Lu}\p{Ll}+\p{Lu}\p{Ll}[\p{L}\p{N}]*"),
             apposition: compile(&format!(
                 r"(?P<name>{WORD}(?:[ \t]+{WORD}){{0,3}}),[ \t]+(?:the|a|an|der|die|das|ein|eine|einem|einer)[ \t]+(?P<role>[\p{{L}}-]+(?:[ \t]+[\p{{L}}-]+){{0,3}})"
             )),
