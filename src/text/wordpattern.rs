@@ -88,28 +88,13 @@ fn at_word_edges(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Every match of `regex` in `text` that stands at word edges, with the
-/// index of the pattern that matched. A match rejected for its edges lets
-/// the search go on from its next character, as `\b` in the regex would.
+/// index of the pattern that matched.
 fn find_words(regex: &meta::Regex, text: &str) -> Vec<(Range<usize>, usize)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at <= text.len() {
-        let Some(m) = regex.search(&Input::new(text).range(at..)) else {
-            break;
-        };
-        let range = m.range();
-        if at_word_edges(text, &range) {
-            at = if range.is_empty() {
-                next_char(text, range.end)
-            } else {
-                range.end
-            };
-            out.push((range, m.pattern().as_usize()));
-        } else {
-            at = next_char(text, range.start);
-        }
-    }
-    out
+    at_word_edges_only(text, |at| {
+        regex
+            .search(&Input::new(text).range(at..))
+            .map(|m| (m.range(), m.pattern().as_usize()))
+    })
 }
 
 /// Every match of `regex` in `text` that stands at word edges: `\b` at both
@@ -117,20 +102,32 @@ fn find_words(regex: &meta::Regex, text: &str) -> Vec<(Range<usize>, usize)> {
 /// its DFA (Unicode `\b` in the pattern would rule the DFA out for any
 /// text with umlauts).
 pub fn whole_words(regex: &regex::Regex, text: &str) -> Vec<Range<usize>> {
+    at_word_edges_only(text, |at| regex.find_at(text, at).map(|m| (m.range(), ())))
+        .into_iter()
+        .map(|(range, ())| range)
+        .collect()
+}
+
+/// Runs `search` (the first match from a byte offset on) over `text`. A
+/// match rejected for its edges lets the search go on from its next
+/// character, as `\b` in the regex would.
+fn at_word_edges_only<T>(
+    text: &str,
+    mut search: impl FnMut(usize) -> Option<(Range<usize>, T)>,
+) -> Vec<(Range<usize>, T)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at <= text.len() {
-        let Some(m) = regex.find_at(text, at) else {
+        let Some((range, found)) = search(at) else {
             break;
         };
-        let range = m.range();
         if at_word_edges(text, &range) {
             at = if range.is_empty() {
                 next_char(text, range.end)
             } else {
                 range.end
             };
-            out.push(range);
+            out.push((range, found));
         } else {
             at = next_char(text, range.start);
         }
