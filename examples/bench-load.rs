@@ -579,10 +579,14 @@ fn run(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Adds `line` at the start of the outermost WHERE block.
+/// Puts `line` first inside the query's `GRAPH ?article {` block (where
+/// the planner starts from it), or else first in its `WHERE`.
 fn insert_values(query: &str, line: &str) -> String {
-    match query.find("WHERE {") {
-        Some(at) => {
-            let after = at + "WHERE {".len();
+    let block = ["GRAPH ?article {", "WHERE {"]
+        .iter()
+        .find_map(|b| query.find(b).map(|at| at + b.len()));
+    match block {
+        Some(after) => {
             format!("{}\n{line}{}", &query[..after], &query[after..])
         }
         None => query.to_owned(),

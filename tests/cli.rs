@@ -427,3 +427,16 @@ fn extract_prints_turtle_without_a_store() {
     let out = common::run(&["extract", "examples/bad/binary.txt"]).expect_status(1);
     assert!(out.stderr.contains("binary.txt"), "{}", out.stderr);
 }
+
+#[test]
+fn compacting_after_a_load_keeps_every_triple() {
+    let plain = Store::new("compact-plain");
+    plain.run(&["load", "examples/articles"]).ok();
+    let compacted = Store::new("compact");
+    let out = compacted
+        .run(&["load", "--compact", "examples/articles"])
+        .ok();
+    assert!(out.stderr.contains("store compacted in"), "{}", out.stderr);
+    assert_eq!(summary(&out.stderr)["articles loaded"], 7);
+    assert_eq!(compacted.stats(), plain.stats());
+}

@@ -99,6 +99,11 @@ pub struct LoadArgs {
     #[arg(long, value_name = "MB")]
     pub memory: Option<usize>,
 
+    /// Compact the store when the load is done: takes a while, and makes
+    /// queries on a large store several times faster
+    #[arg(long)]
+    pub compact: bool,
+
     /// Quads written per store commit
     #[arg(long, value_name = "N", default_value_t = 400_000, hide = true)]
     pub batch: usize,

@@ -44,8 +44,18 @@ pub fn run(cli: &Cli, args: &LoadArgs) -> Result<u8, Failure> {
     )?;
     store.flush()?;
     terminal.progress.clear();
+    let compacted = if args.compact && !report.interrupted {
+        let started = std::time::Instant::now();
+        store.compact()?;
+        format!(
+            "; store compacted in {:.2} s",
+            started.elapsed().as_secs_f64()
+        )
+    } else {
+        String::new()
+    };
     if !cli.quiet {
-        eprintln!("{}", summary(&report));
+        eprintln!("{}{compacted}", summary(&report));
     }
     Ok(if report.interrupted {
         exit::INTERRUPTED

@@ -133,6 +133,12 @@ impl GraphStore {
         Ok(present)
     }
 
+    /// Merges the store's files (RocksDB compaction): each lookup then
+    /// reads fewer of them.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        self.store.optimize().map_err(|e| self.storage_error(e))
+    }
+
     /// Makes everything written so far durable on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|e| self.storage_error(e))

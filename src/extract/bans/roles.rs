@@ -36,6 +36,15 @@ impl RegulatorExtractor {
         let mut out = Vec::new();
         for range in &doc.sentences {
             let sentence = &doc.text[range.clone()];
+            // Most sentences name no authority: look for one before the
+            // (costlier) search for the words of a measure.
+            let authorities: Vec<_> = mentions_in(facts, range.clone())
+                .into_iter()
+                .filter(|(org, _)| is_authority_like(facts, *org))
+                .collect();
+            if authorities.is_empty() {
+                continue;
+            }
             let actions: Vec<_> = words
                 .actions(sentence)
                 .into_iter()
@@ -44,10 +53,7 @@ impl RegulatorExtractor {
             if actions.is_empty() {
                 continue;
             }
-            for (org, span) in mentions_in(facts, range.clone()) {
-                if !is_authority_like(facts, org) {
-                    continue;
-                }
+            for (org, span) in authorities {
                 let at = span.start - range.start;
                 let end = span.end - range.start;
                 let lead = sentence[..at].to_lowercase();
