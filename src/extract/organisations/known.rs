@@ -56,6 +56,11 @@ impl KnownNames {
             for name in entry.names.iter().filter(|n| !is_description(n)) {
                 push(&mut insensitive, name, (i, FormKind::Name));
             }
+            for name in entry.names.iter().filter(|n| !is_description(n)) {
+                if let Some(declined) = declined_adjective(name) {
+                    push_new(&mut insensitive, &declined, (i, FormKind::Name));
+                }
+            }
             for acronym in &entry.acronyms {
                 push(&mut sensitive, acronym, (i, FormKind::Acronym));
             }
@@ -117,6 +122,30 @@ struct Forms {
     patterns: Vec<String>,
     forms: Vec<Form>,
     index: std::collections::HashMap<(String, bool), usize>,
+}
+
+/// "Deutsche Bundesbank" after an article or preposition is "der
+/// Deutschen Bundesbank", "Europäische Kommission" "der Europäischen
+/// Kommission": the weak form of a leading German adjective.
+fn declined_adjective(name: &str) -> Option<String> {
+    let (first, rest) = name.split_once(' ')?;
+    let adjective = first.chars().count() >= 5
+        && first.ends_with('e')
+        && first.starts_with(char::is_uppercase)
+        && first.chars().all(char::is_alphabetic);
+    adjective.then(|| format!("{first}n {rest}"))
+}
+
+/// Like [`push`], but only a form no entry has yet: a declined form must
+/// not make another entry's name ambiguous.
+fn push_new(list: &mut Forms, form: &str, entry: (usize, FormKind)) {
+    let capitalised = form.starts_with(char::is_uppercase);
+    if !list
+        .index
+        .contains_key(&(form.trim().to_lowercase(), capitalised))
+    {
+        push(list, form, entry);
+    }
 }
 
 fn push(list: &mut Forms, form: &str, (entry, kind): (usize, FormKind)) {

@@ -98,22 +98,37 @@ impl Scan<'_> {
                 && next.starts_with(|c: char| c.is_uppercase())
                 && !next.starts_with("Ltd"))
                 || ["of ", "for "].iter().any(|p| {
-                    next.starts_with(p) && next[p.len()..].starts_with(|c: char| c.is_uppercase())
+                    next.starts_with(p)
+                        && next[p.len()..].starts_with(|c: char| c.is_uppercase())
+                        && !self.starts_with_place(&next[p.len()..])
                 });
             if continues {
                 continue;
             }
-            let start = self.trim_leading(name.start(), name.end());
+            // A list first ("Bishkek-based Tengri Electronics LLC and
+            // Dubai's Al Noor ... LLC"): trimming a descriptor inside it
+            // would drop the names before.
+            let listed = self.split_list(name.start(), name.end(), out);
+            let start = self.trim_leading(listed, name.end());
             if start >= name.end() {
                 continue;
             }
-            let start = self.split_list(start, name.end(), out);
             out.push(Candidate::new(
                 start..legal.end(),
                 Origin::LegalForm,
                 OrgKind::Company,
             ));
         }
+    }
+
+    /// "Hong Kong" in "Hexa Route Trading Ltd. of Hong Kong": where the
+    /// company sits, not more of its name.
+    fn starts_with_place(&self, text: &str) -> bool {
+        let head = &text[..text.floor_char_boundary(40.min(text.len()))];
+        self.places
+            .find(head)
+            .first()
+            .is_some_and(|h| h.span.start == 0 && h.word == PlaceWord::Name)
     }
 
     /// "Danone Russia and Baltika Breweries", "Genesis Global Capital and
@@ -185,7 +200,9 @@ impl Scan<'_> {
             ]
             .contains(&word.to_lowercase().as_str());
             if next < end
-                && ((is_role_word(word) && !designator) || is_possessive_place(self.places, word))
+                && ((is_role_word(word) && !designator)
+                    || is_possessive_place(self.places, word)
+                    || is_seat(word))
             {
                 start = next;
             }
@@ -339,6 +356,12 @@ fn initials_match(name: &str, acronym: &str) -> bool {
 }
 
 /// "Britain's", "China's": a possessive place in front of a name.
+/// "Bishkek-based", "Munich-based": where a company sits, before its name.
+fn is_seat(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.len() > 6 && lower.ends_with("-based")
+}
+
 pub(super) fn is_possessive_place(places: &PlaceIndex, word: &str) -> bool {
     let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
     stem.is_some_and(|s| places.word(s).is_some())

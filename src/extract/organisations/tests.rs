@@ -154,3 +154,28 @@ fn lists_of_names_are_split() {
         vec!["Ardent Global Capital", "Pelham Trust Co."]
     );
 }
+
+#[test]
+fn declined_german_names_are_the_gazetteer_entry() {
+    let text = "Ein Sprecher der Deutschen Bundesbank widersprach. Die Deutsche Bundesbank prüft den Fall.";
+    let f = facts(text, Lang::De, "2024-05-10");
+    assert_eq!(f.organisations.len(), 1, "{:?}", f.organisations);
+    assert_eq!(f.organisations[0].label, "Deutsche Bundesbank");
+    assert_eq!(organisation_names(&f, text), vec!["Deutschen Bundesbank"]);
+    assert_eq!(f.mentions.len(), 2, "{:?}", f.mentions);
+}
+
+#[test]
+fn a_place_after_a_legal_form_is_where_the_company_sits() {
+    let text = "OFAC designated Silverpine Components Ltd. and Hexa Route Trading Ltd. of Hong Kong, Bishkek-based Tengri Electronics LLC and Dubai's Al Noor Supplies LLC.";
+    assert_eq!(
+        names(text, Lang::En),
+        vec![
+            "Al Noor Supplies LLC",
+            "Hexa Route Trading Ltd.",
+            "OFAC",
+            "Silverpine Components Ltd.",
+            "Tengri Electronics LLC"
+        ]
+    );
+}
