@@ -271,7 +271,7 @@ impl BanExtractor {
                 .map(|org| subsidiary(text, facts, &named, org))
                 .collect();
         }
-        self.implied_targets(doc, facts, range, named_measure)
+        self.implied_targets(doc, facts, range, &clause, named_measure)
     }
 
     /// No company in the sentence: the next sentence may list them
@@ -281,6 +281,7 @@ impl BanExtractor {
         doc: &Document<'_>,
         facts: &Facts,
         range: &Range<usize>,
+        clause: &Range<usize>,
         named_measure: bool,
     ) -> Vec<OrgId> {
         let index = doc.sentence_at(range.start);
@@ -289,12 +290,23 @@ impl BanExtractor {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        // "drei Unternehmen", "four companies": named in a list further on.
+        // "drei Unternehmen", "four companies": named in a list further on,
+        // a list of that many when the clause of the measure says how many
+        // ("sanctions on four companies ... and added two firms to ...").
         let counted = words
             .windows(2)
             .any(|w| is_count(w[0]) && is_company_word(w[1]));
+        let clause_lower = doc.text[clause.clone()].to_lowercase();
+        let clause_words: Vec<&str> = clause_lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let how_many = clause_words
+            .windows(2)
+            .find(|w| is_count(w[0]) && is_company_word(w[1]))
+            .and_then(|w| number_of(w[0]));
         let reach = if counted { 10 } else { 1 };
-        if let Some(listed) = listed_after(doc, facts, index, reach) {
+        if let Some(listed) = listed_after(doc, facts, index, reach, how_many) {
             return listed;
         }
         if counted {
@@ -354,6 +366,22 @@ fn is_count(word: &str) -> bool {
         .contains(&word)
 }
 
+/// The number a count word gives, `None` for "several", "viele".
+fn number_of(word: &str) -> Option<usize> {
+    const EN: [&str; 9] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    const DE: [&str; 9] = [
+        "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    ];
+    word.parse().ok().or_else(|| {
+        EN.iter()
+            .chain(DE.iter())
+            .position(|w| *w == word)
+            .map(|i| i % 9 + 2)
+    })
+}
+
 fn is_company_word(word: &str) -> bool {
     [
         "companies",
@@ -381,6 +409,7 @@ fn listed_after(
     facts: &Facts,
     index: usize,
     reach: usize,
+    how_many: Option<usize>,
 ) -> Option<Vec<OrgId>> {
     for next in doc.sentences.iter().skip(index + 1).take(reach) {
         let sentence = doc.text[next.clone()].to_lowercase();
@@ -399,7 +428,7 @@ fn listed_after(
         .iter()
         .any(|w| sentence.contains(w));
         let companies = companies_in(facts, next.clone());
-        if listing && !companies.is_empty() {
+        if listing && !companies.is_empty() && how_many.is_none_or(|n| n == companies.len()) {
             return Some(companies);
         }
     }

@@ -114,3 +114,15 @@ fn regulators_act_commenters_do_not() {
     let f = facts(text, Lang::De, "2024-05-10");
     assert_eq!(regulators(&f), vec!["Bundesnetzagentur"]);
 }
+
+#[test]
+fn counted_targets_come_from_a_list_of_that_many() {
+    let text = "The European Commission imposed sanctions on three companies and banned two firms from public tenders.\n\n\
+                Affected are Talvo Systems Inc., Qorvana Microtech Ltd. and Skyline Telecom LLC.";
+    let found = en(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found.iter().all(|b| b.contains(": sanction")),
+        "the list of three is not the two firms: {found:?}"
+    );
+}
