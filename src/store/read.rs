@@ -410,7 +410,6 @@ fn forward<T>(
     true
 }
 
-/// The reader's end: every message must arrive before the deadline.
 /// How long a dropped stream waits for its cancelled query to stop (some
 /// operators, a sort, only notice the cancellation when they are done).
 const WORKER_GRACE: Duration = Duration::from_secs(2);
@@ -440,6 +439,7 @@ pub fn query_still_running() -> bool {
     RUNNING_QUERIES.load(std::sync::atomic::Ordering::SeqCst) > 0
 }
 
+/// The reader's end: every message must arrive before the deadline.
 struct Stream {
     /// `None` once dropped, so that a worker blocked on sending ends.
     rx: Option<Receiver<Message>>,
