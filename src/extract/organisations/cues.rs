@@ -341,13 +341,20 @@ impl Scan<'_> {
             let (Some(name), Some(role)) = (caps.name("name"), caps.name("role")) else {
                 continue;
             };
-            let is_role = role.as_str().split_whitespace().any(|w| {
-                if w.starts_with(|c: char| c.is_uppercase()) {
-                    is_role_word(w)
-                } else {
-                    is_english_role(w)
-                }
-            });
+            // The role is the head of the phrase, before any attribute:
+            // "Sanktionsliste, die Vermögenswerte des Unternehmens" names
+            // no company.
+            let is_role = role
+                .as_str()
+                .split_whitespace()
+                .take_while(|w| !ATTRIBUTE_LINKS.contains(w))
+                .any(|w| {
+                    if w.starts_with(|c: char| c.is_uppercase()) {
+                        is_role_word(w)
+                    } else {
+                        is_english_role(w)
+                    }
+                });
             let start = self.trim_leading(name.start(), name.end());
             let name_text = &self.text[start..name.end()];
             // Not "aus Husum, einer der größten ..." (a town) nor
@@ -396,6 +403,12 @@ impl Scan<'_> {
         }
     }
 }
+
+/// Words that start an attribute of a noun phrase (a genitive, a
+/// preposition): what follows them is not the phrase's head.
+const ATTRIBUTE_LINKS: &[&str] = &[
+    "des", "der", "von", "vom", "für", "mit", "aus", "of", "for", "with", "from",
+];
 
 /// German role nouns declined like "der Konkurrent, den Konkurrenten":
 /// their -en form is still one.

@@ -179,3 +179,11 @@ fn a_place_after_a_legal_form_is_where_the_company_sits() {
         ]
     );
 }
+
+#[test]
+fn a_role_noun_in_an_attribute_makes_no_apposition() {
+    let text = "Die Kommission setzte Dunenheim auf die Sanktionsliste, die Vermögenswerte des Unternehmens werden eingefroren.";
+    assert!(!names(text, Lang::De).contains(&"Sanktionsliste".to_owned()));
+    let text = "Brunnhuber Sensorik, der Hersteller von Funkmodulen, klagt.";
+    assert_eq!(names(text, Lang::De), vec!["Brunnhuber Sensorik"]);
+}
