@@ -29,6 +29,20 @@ pub mod words;
 pub use words::BanLexicon;
 use words::{BanWords, Trigger};
 
+/// Phrases that repeat the measure just reported against someone else.
+const SAME_MEASURE: &[&str] = &[
+    "the same step",
+    "the same action",
+    "the same measure",
+    "a similar step",
+    "similar action",
+    "den gleichen schritt",
+    "denselben schritt",
+    "die gleiche maßnahme",
+    "dieselbe maßnahme",
+    "ähnlich gegen",
+];
+
 pub use roles::RegulatorExtractor;
 
 /// Phrases that make a measure take effect when it is decided.
@@ -144,6 +158,17 @@ impl BanExtractor {
                 None => reports.last().cloned().into_iter().collect(),
             };
             if triggers.is_empty() {
+                // "The commission took the same step against X and Y": the
+                // measure just reported, now against other companies.
+                let repeated = self.repeated_against(facts, &range, sentence, &previous);
+                if !repeated.is_empty() {
+                    for (previous, target) in repeated {
+                        let at = range.clone();
+                        let report = self.follow_up(doc, facts, index, &at, &previous);
+                        reports.push(Report { target, ..report });
+                    }
+                    continue;
+                }
                 let reference = words
                     .references(sentence)
                     .into_iter()
@@ -243,6 +268,33 @@ impl BanExtractor {
             specific: false,
             ..previous.clone()
         }
+    }
+
+    /// The previous measures repeated against the companies of a sentence
+    /// that says "the same step" (and names companies the measures did not
+    /// target).
+    fn repeated_against(
+        &self,
+        facts: &Facts,
+        range: &Range<usize>,
+        sentence: &str,
+        previous: &[Report],
+    ) -> Vec<(Report, OrgId)> {
+        let lower = sentence.to_lowercase();
+        if !SAME_MEASURE.iter().any(|p| lower.contains(p)) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (org, _) in mentions_in(facts, range.clone()) {
+            let new_target = is_company_like(facts, org)
+                && previous
+                    .iter()
+                    .all(|p| p.target != org && p.regulator != Some(org));
+            if new_target && !out.iter().any(|(_, o)| *o == org) {
+                out.extend(previous.iter().map(|p| (p.clone(), org)));
+            }
+        }
+        out
     }
 
     fn reports_at(

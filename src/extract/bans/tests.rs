@@ -126,3 +126,18 @@ fn counted_targets_come_from_a_list_of_that_many() {
         "the list of three is not the two firms: {found:?}"
     );
 }
+
+#[test]
+fn the_same_step_against_other_companies_is_the_same_kind_of_measure() {
+    let text = "The FCC revoked the operating licence of Skyline Telecom LLC on Monday.\n\n\
+                The commission took the same step in October 2022 against Talvo Systems Inc.";
+    let found = en(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|b| b
+                .starts_with("Federal Communications Commission -> Talvo Systems: operating-ban")),
+        "{found:?}"
+    );
+}
