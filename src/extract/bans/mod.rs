@@ -160,7 +160,7 @@ impl BanExtractor {
             if triggers.is_empty() {
                 // "The commission took the same step against X and Y": the
                 // measure just reported, now against other companies.
-                let repeated = self.repeated_against(facts, &range, sentence, &previous);
+                let repeated = self.repeated_against(facts, range, sentence, &previous);
                 if !repeated.is_empty() {
                     for (previous, target) in repeated {
                         let at = range.clone();
