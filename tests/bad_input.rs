@@ -10,10 +10,10 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{Quad, Term};
 
 use reliability::{
-    Scratch, assert_same_quads, count, error_lines, newsgraph, ng, parse, rio_parse, spawn,
+    Scratch, assert_same_quads, count, error_lines, newsgraph, ng, nodes, parse, rio_parse, spawn,
     summary, triples_of,
 };
 
@@ -140,22 +140,6 @@ fn write_batch(dir: &Scratch) {
         std::os::unix::fs::symlink(".", dir.join("in/self")).expect("symlink");
         std::os::unix::fs::symlink("nowhere.txt", dir.join("in/dangling.txt")).expect("symlink");
     }
-}
-
-/// Subject → predicate → objects.
-type Nodes = HashMap<NamedOrBlankNode, HashMap<String, Vec<Term>>>;
-
-fn nodes(quads: &HashSet<Quad>) -> Nodes {
-    let mut nodes: Nodes = HashMap::new();
-    for q in quads {
-        nodes
-            .entry(q.subject.clone())
-            .or_default()
-            .entry(q.predicate.as_str().to_owned())
-            .or_default()
-            .push(q.object.clone());
-    }
-    nodes
 }
 
 fn literal(props: &HashMap<String, Vec<Term>>, iri: &str) -> Option<String> {

@@ -17,7 +17,6 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use oxigraph::io::RdfFormat;
@@ -25,12 +24,12 @@ use oxigraph::model::Triple;
 use oxigraph::store::Store;
 
 use newsgraph::article::{self, Format, Input, ReadOptions};
-use newsgraph::extract::Pipeline;
 use newsgraph::graph::{iri, mapping};
-use newsgraph::load::{self, LoadOptions};
-use newsgraph::vocab::Vocabulary;
+use newsgraph::load;
 
-use reliability::{DEADLINE, Running, Scratch, by_graph, count, newsgraph, parse, spawn, summary};
+use reliability::{
+    DEADLINE, Running, Scratch, by_graph, count, newsgraph, parse, setup, spawn, summary,
+};
 
 /// Graph IRI → its triples as N-Triples lines.
 type Graphs = BTreeMap<String, BTreeSet<String>>;
@@ -103,29 +102,6 @@ fn input(path: PathBuf, name: &str) -> Input {
         path: Some(path),
         source: format!("corpus/{name}"),
     }
-}
-
-struct Setup {
-    vocab: Vocabulary,
-    pipeline: Pipeline,
-    options: LoadOptions,
-    pipeline_id: String,
-}
-
-fn setup() -> &'static Setup {
-    static SETUP: OnceLock<Setup> = OnceLock::new();
-    SETUP.get_or_init(|| {
-        let vocab = Vocabulary::built_in().expect("vocabulary");
-        let pipeline = Pipeline::standard(&vocab);
-        let options = LoadOptions::default();
-        let pipeline_id = load::pipeline_id(&vocab, &options);
-        Setup {
-            vocab,
-            pipeline,
-            options,
-            pipeline_id,
-        }
-    })
 }
 
 /// What a fresh extraction of each input gives, per article graph, in two

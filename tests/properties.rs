@@ -11,7 +11,6 @@
 mod reliability;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term, Triple};
@@ -19,35 +18,10 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
 use newsgraph::article::{Article, Format, ReadOptions, read_bytes};
-use newsgraph::extract::Pipeline;
 use newsgraph::graph::{iri, mapping, ns};
-use newsgraph::load::{self, LoadOptions};
-use newsgraph::vocab::Vocabulary;
+use newsgraph::load;
 
-use reliability::{assert_same_quads, parse, rio_parse, triples_of};
-
-struct Setup {
-    vocab: Vocabulary,
-    pipeline: Pipeline,
-    options: LoadOptions,
-    pipeline_id: String,
-}
-
-fn setup() -> &'static Setup {
-    static SETUP: OnceLock<Setup> = OnceLock::new();
-    SETUP.get_or_init(|| {
-        let vocab = Vocabulary::built_in().expect("built-in vocabulary");
-        let pipeline = Pipeline::standard(&vocab);
-        let options = LoadOptions::default();
-        let pipeline_id = load::pipeline_id(&vocab, &options);
-        Setup {
-            vocab,
-            pipeline,
-            options,
-            pipeline_id,
-        }
-    })
-}
+use reliability::{assert_same_quads, parse, rio_parse, setup, triples_of};
 
 /// `cases` per property unless `PROPTEST_CASES` asks for more (a longer
 /// local run: `PROPTEST_CASES=5000 cargo test --release --test properties`).
@@ -279,15 +253,7 @@ fn nif(local: &str) -> String {
 /// article node's own span over the whole text.
 fn check_spans(text: &str, quads: &[Quad]) {
     let chars: Vec<char> = text.chars().collect();
-    let mut nodes: HashMap<NamedOrBlankNode, HashMap<String, Vec<Term>>> = HashMap::new();
-    for q in quads {
-        nodes
-            .entry(q.subject.clone())
-            .or_default()
-            .entry(q.predicate.as_str().to_owned())
-            .or_default()
-            .push(q.object.clone());
-    }
+    let nodes = reliability::nodes(quads);
     let integer = |node: &NamedOrBlankNode, p: &HashMap<String, Vec<Term>>, local: &str| {
         let values: HashSet<&Term> = p
             .get(&nif(local))

@@ -20,6 +20,49 @@ use rio_api::model as rio;
 use rio_api::parser::{QuadsParser, TriplesParser};
 use rio_turtle::{NQuadsParser, NTriplesParser, TurtleError, TurtleParser};
 
+/// Subject → predicate IRI → objects.
+pub type Nodes =
+    std::collections::HashMap<NamedOrBlankNode, std::collections::HashMap<String, Vec<Term>>>;
+
+/// The quads indexed by subject and predicate.
+pub fn nodes<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Nodes {
+    let mut nodes: Nodes = Nodes::new();
+    for q in quads {
+        nodes
+            .entry(q.subject.clone())
+            .or_default()
+            .entry(q.predicate.as_str().to_owned())
+            .or_default()
+            .push(q.object.clone());
+    }
+    nodes
+}
+
+/// The built-in vocabulary, the standard pipeline and default load
+/// options, built once per test binary: what `load` itself would use.
+pub struct Setup {
+    pub vocab: newsgraph::vocab::Vocabulary,
+    pub pipeline: newsgraph::extract::Pipeline,
+    pub options: newsgraph::load::LoadOptions,
+    pub pipeline_id: String,
+}
+
+pub fn setup() -> &'static Setup {
+    static SETUP: std::sync::OnceLock<Setup> = std::sync::OnceLock::new();
+    SETUP.get_or_init(|| {
+        let vocab = newsgraph::vocab::Vocabulary::built_in().expect("built-in vocabulary");
+        let pipeline = newsgraph::extract::Pipeline::standard(&vocab);
+        let options = newsgraph::load::LoadOptions::default();
+        let pipeline_id = newsgraph::load::pipeline_id(&vocab, &options);
+        Setup {
+            vocab,
+            pipeline,
+            options,
+            pipeline_id,
+        }
+    })
+}
+
 /// Generous bound for one run of the binary; a hang fails the test.
 pub const DEADLINE: Duration = Duration::from_secs(120);
 
