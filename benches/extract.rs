@@ -17,11 +17,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use newsgraph::article::{self, Article, Format, ReadOptions};
-use newsgraph::extract::{Document, Facts, Pipeline};
+use newsgraph::extract::{Document, Facts};
 use newsgraph::graph::iri;
 use newsgraph::graph::mapping::{Extraction, article_quads};
 use newsgraph::lang::Lang;
 use newsgraph::load::{LoadOptions, pipeline_id};
+use newsgraph::pipeline::Pipeline;
 use newsgraph::vocab::Vocabulary;
 
 struct Args {
@@ -122,7 +123,7 @@ fn main() {
     let vocab = Vocabulary::built_in().expect("built-in vocabulary");
     let pipeline = Pipeline::standard(&vocab);
     let options = LoadOptions::default();
-    let pid = pipeline_id(&vocab, &options);
+    let pid = pipeline_id(&vocab, &pipeline, &options);
 
     let files: Vec<(String, String)> = (0..a.count)
         .map(|i| (format!("bench/a{i:07}.txt"), corpus::article(a.seed, i)))

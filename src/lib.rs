@@ -8,11 +8,14 @@
 
 pub mod article;
 pub mod date;
+pub mod decide;
 pub mod extract;
 pub mod graph;
 pub mod lang;
+pub mod learn;
 pub mod load;
 pub mod output;
+pub mod pipeline;
 pub mod queries;
 pub mod store;
 pub mod text;

@@ -16,10 +16,11 @@ use oxigraph::model::NamedNode;
 
 use crate::article::{self, Article, Input, ReadError, ReadOptions};
 use crate::date::PartialDate;
-use crate::extract::{Document, Facts, Pipeline};
+use crate::extract::{Document, Facts};
 use crate::graph::iri;
 use crate::graph::mapping::{Extraction, article_quads};
 use crate::lang::Lang;
+use crate::pipeline::Pipeline;
 use crate::store::{ArticleWrite, GraphStore, StoreError, WriteOptions};
 use crate::vocab::Vocabulary;
 
@@ -122,11 +123,12 @@ impl Observer for Silent {}
 
 /// The identity of the extraction that produced a graph: when it changes,
 /// unchanged articles are extracted again.
-pub fn pipeline_id(vocab: &Vocabulary, options: &LoadOptions) -> String {
+pub fn pipeline_id(vocab: &Vocabulary, pipeline: &Pipeline, options: &LoadOptions) -> String {
     format!(
-        "newsgraph {} vocab {} lang {} published {}",
+        "newsgraph {} vocab {} {} lang {} published {}",
         env!("CARGO_PKG_VERSION"),
         vocab.fingerprint,
+        pipeline.id(),
         options.lang.map_or("auto", Lang::code),
         options.published.map(|d| d.to_string()).unwrap_or_default()
     )
@@ -177,7 +179,7 @@ pub fn load(
         pipeline,
         vocab,
         options,
-        pipeline_id: pipeline_id(vocab, options),
+        pipeline_id: pipeline_id(vocab, pipeline, options),
         empty_at_start: store.is_empty()?,
         observer,
         stop,

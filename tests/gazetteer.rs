@@ -10,9 +10,11 @@ fn a_user_gazetteer_names_an_authority_and_its_acronym() {
     let without = run(&["extract", article]).ok().stdout;
     assert!(!without.contains("https://example.org/org/ostwind-aufsicht"));
 
+    // The rules alone: the kind comes from "Vertrieb ... untersagt".
     let store = Store::new("gazetteer");
     store
         .run(&[
+            "--rules-only",
             "--gazetteer",
             "tests/fixtures/gazetteer/my-orgs.ttl",
             "load",
@@ -32,6 +34,24 @@ fn a_user_gazetteer_names_an_authority_and_its_acronym() {
         "SELECT ?anchor WHERE { ?m a ng:OrganisationMention ; ng:organisation <https://example.org/org/ostwind-aufsicht> ; nif:anchorOf ?anchor }",
     );
     assert_eq!(mentions.len(), 2, "the name and the acronym: {mentions:?}");
+
+    // The learned decisions keep the authority the gazetteer names.
+    let learned = Store::new("gazetteer-learned");
+    learned
+        .run(&[
+            "--gazetteer",
+            "tests/fixtures/gazetteer/my-orgs.ttl",
+            "load",
+            article,
+        ])
+        .ok();
+    let rows = learned
+        .select("SELECT DISTINCT ?regulator WHERE { ?ban a ng:Ban ; ng:regulator ?regulator }");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        rows[0]["regulator"].value,
+        "https://example.org/org/ostwind-aufsicht"
+    );
 }
 
 #[test]

@@ -35,6 +35,20 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE.ttl")]
     pub gazetteer: Vec<PathBuf>,
 
+    /// Decide with the model in FILE (made by `newsgraph train`) instead
+    /// of the built-in one
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        conflicts_with = "rules_only"
+    )]
+    pub model: Option<PathBuf>,
+
+    /// Decide with the hand-written rules alone, no learned model
+    #[arg(long, global = true)]
+    pub rules_only: bool,
+
     /// Print only errors
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -57,6 +71,43 @@ pub enum Command {
     Stats,
     /// Remove articles and their facts from the store, by source
     Remove(RemoveArgs),
+    /// Train the learned decisions on annotated articles, or measure them
+    /// by cross-validation (--cv)
+    #[command(after_help = "Examples:
+  newsgraph train --gold corpus/gold --texts corpus/texts --output my-model.tsv
+  newsgraph train --gold corpus/gold --texts corpus/texts --cv 5
+  newsgraph --model my-model.tsv load articles/
+
+Gold files follow ../shared/eval/GOLD.md (one NAME.json per NAME.txt);
+MANIFEST-*.tsv files beside the gold folder may give each article a story
+(column `story`): cross-validation keeps a story's articles in one fold.
+Training is deterministic: the same articles give the same model file.")]
+    Train(TrainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Folder of gold annotations (NAME.json)
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+
+    /// Folder of the article texts (NAME.txt)
+    #[arg(long, value_name = "DIR")]
+    pub texts: PathBuf,
+
+    /// Write the trained model to FILE
+    #[arg(long, short, value_name = "FILE", required_unless_present = "cv")]
+    pub output: Option<PathBuf>,
+
+    /// Instead of training one model, print K-fold cross-validated
+    /// precision, recall and F1 per fact type beside the rules alone
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(2..=50))]
+    pub cv: Option<u64>,
+
+    /// With --cv: also list every fact the learned model missed or made
+    /// up, and for a miss whether it had a candidate
+    #[arg(long, requires = "cv")]
+    pub details: bool,
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +203,11 @@ pub struct ExtractArgs {
     /// The article file, or - for stdin
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// Instead of triples, list what each learned decision was offered:
+    /// every candidate with its probability, and which were kept
+    #[arg(long, conflicts_with = "format")]
+    pub explain: bool,
 
     #[command(flatten)]
     pub read: ReadArgs,

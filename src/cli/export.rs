@@ -1,5 +1,6 @@
 //! `newsgraph export` and `newsgraph extract`.
 
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufWriter, ErrorKind, Read, Write};
 
@@ -7,7 +8,6 @@ use oxigraph::io::RdfSerializer;
 use oxigraph::model::Triple;
 
 use newsgraph::article::{self, Format, Input};
-use newsgraph::extract::Pipeline;
 use newsgraph::graph::{iri, mapping, ns};
 use newsgraph::load::{self, LoadOptions};
 use newsgraph::store::{Access, ExportFormat, StoreError};
@@ -93,8 +93,8 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> Result<u8, Failure> {
         read,
         ..LoadOptions::default()
     };
-    let pipeline = Pipeline::standard(&vocab);
-    let pipeline_id = load::pipeline_id(&vocab, &options);
+    let pipeline = super::pipeline(cli, &vocab)?;
+    let pipeline_id = load::pipeline_id(&vocab, &pipeline, &options);
     let articles = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -109,6 +109,9 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> Result<u8, Failure> {
         };
         article::read(&input, &options.read).collect()
     };
+    if args.explain {
+        return explain(&pipeline, articles, &options);
+    }
     let format = export_format(args.format);
     let mut serializer = RdfSerializer::from_format(format.rdf_format());
     for (prefix, ns_iri) in ns::PREFIXES {
@@ -144,5 +147,55 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> Result<u8, Failure> {
     }
     let mut inner = out.finish().map_err(|e| Failure::new(exit::PARTIAL, e))?;
     let _ = inner.flush();
+    Ok(if failed { exit::PARTIAL } else { exit::OK })
+}
+
+/// `extract --explain`: each decision's candidates, most likely first.
+fn explain(
+    pipeline: &newsgraph::pipeline::Pipeline,
+    articles: Vec<Result<article::Article, article::ReadError>>,
+    options: &LoadOptions,
+) -> Result<u8, Failure> {
+    if pipeline.model().is_none() {
+        return Err(Failure::new(
+            exit::USAGE,
+            "--explain shows learned decisions; --rules-only has none",
+        ));
+    }
+    let mut failed = false;
+    let mut out = String::new();
+    for article in articles {
+        let article = match article {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("newsgraph: error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let lang = options
+            .lang
+            .or(article.lang)
+            .unwrap_or_else(|| newsgraph::lang::Lang::detect(&article.text));
+        let published = article.published.or(options.published);
+        let doc = newsgraph::extract::Document::new(&article.text, lang, published);
+        let (_, offered) = pipeline.run_explained(&doc);
+        let _ = writeln!(out, "# {}", article.source);
+        for o in offered {
+            let _ = writeln!(out, "{} (kept at p >= {:.3})", o.fact.name(), o.threshold);
+            let mut candidates = o.candidates;
+            candidates.sort_by(|a, b| b.p.total_cmp(&a.p));
+            for c in candidates {
+                let mark = if c.p >= o.threshold { "yes" } else { " no" };
+                let why: Vec<String> = c
+                    .reasons
+                    .iter()
+                    .map(|(n, w)| format!("{n} {w:+.2}"))
+                    .collect();
+                let _ = writeln!(out, "  {mark} {:.3}  {}  [{}]", c.p, c.what, why.join(", "));
+            }
+        }
+    }
+    print!("{out}");
     Ok(if failed { exit::PARTIAL } else { exit::OK })
 }

@@ -5,7 +5,6 @@ use std::sync::{Arc, Mutex};
 
 use newsgraph::article::{ReadError, ReadOptions};
 use newsgraph::date::PartialDate;
-use newsgraph::extract::Pipeline;
 use newsgraph::lang::Lang;
 use newsgraph::load::{self, LoadOptions, LoadReport, Observer, Progress};
 use newsgraph::output::progress::ProgressLine;
@@ -29,10 +28,11 @@ pub fn run(cli: &Cli, args: &LoadArgs) -> Result<u8, Failure> {
         batch_quads: args.batch.max(1),
         force: args.force,
     };
+    // A model that does not fit is refused before the store is touched.
+    let pipeline = super::pipeline(cli, &vocab)?;
     let stop = interrupt_flag();
     let store = open_store(cli, Access::Write)?;
     let terminal = Terminal::new(!cli.quiet && stderr_is_terminal(), cli.quiet);
-    let pipeline = Pipeline::standard(&vocab);
     let report = load::load(
         &store,
         &args.paths,

@@ -5,6 +5,8 @@ use std::fmt;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use newsgraph::decide::Model;
+use newsgraph::pipeline::Pipeline;
 use newsgraph::store::{Access, GraphStore, StoreError};
 use newsgraph::vocab::{VocabSources, Vocabulary};
 
@@ -13,6 +15,7 @@ mod export;
 mod load;
 mod query;
 mod stats;
+mod train;
 
 use args::{Cli, Command};
 
@@ -65,6 +68,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Extract(args) => export::extract(&cli, args),
         Command::Stats => stats::run(&cli),
         Command::Remove(args) => stats::remove(&cli, args),
+        Command::Train(args) => train::run(&cli, args),
     }
 }
 
@@ -84,6 +88,26 @@ fn vocabulary(cli: &Cli) -> Result<Vocabulary, Failure> {
         gazetteers: cli.gazetteer.clone(),
     })
     .map_err(|e| Failure::new(exit::USAGE, e))
+}
+
+/// The pipeline the flags ask for: the built-in model, `--model FILE`, or
+/// the rules alone.
+fn pipeline(cli: &Cli, vocab: &Vocabulary) -> Result<Pipeline, Failure> {
+    if cli.rules_only {
+        return Ok(Pipeline::rules(vocab));
+    }
+    let Some(path) = &cli.model else {
+        return Ok(Pipeline::standard(vocab));
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::new(exit::USAGE, format!("{}: {e}", path.display())))?;
+    let model = Model::parse(&text).map_err(|e| {
+        Failure::new(
+            exit::USAGE,
+            format!("{}: not a usable model: {e}", path.display()),
+        )
+    })?;
+    Ok(Pipeline::learned(vocab, std::sync::Arc::new(model)))
 }
 
 fn stdout_is_terminal() -> bool {

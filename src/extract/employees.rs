@@ -17,8 +17,20 @@ use crate::vocab::{Places, Vocabulary};
 /// Nouns that count employees on their own.
 const STAFF: &str = r"Mitarbeiter(?:innen|n|s)?|Mitarbeitende(?:n)?|Beschäftigte(?:n)?|Angestellte(?:n)?|Arbeitnehmer(?:innen|n)?|Arbeitskräfte(?:n)?|Belegschaft|employees|employee|staff(?:ers)?|workers|personnel|workforce|headcount";
 
+/// A number as news write head counts: "1.200", "33 000", "3,2
+/// Millionen", "6,000-odd", "zwölf".
+const NUMBER: &str = r"(?:(?:\d{1,3}(?: \d{3})+\b|\d[\d.,\u{a0}\u{202f}']*)(?:-odd|-strong)?(?:\s+(?:Millionen|Million|Mio\.?|million|Tausend|thousand))?|(?i:ein dutzend|a dozen|zwölf|elf|zehn|neun|acht|sieben|sechs|fünf|vier|drei|zwei|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|zwanzig|dreißig|vierzig|fünfzig|hundert|twenty|thirty|forty|fifty|a hundred))";
+
+/// The same, for counts of jobs.
+const JOB_NUMBER: &str = NUMBER;
+
 /// Nouns that count employees only next to a verb of working.
 const PEOPLE: &str = r"Menschen|Personen|people|persons";
+
+/// Nouns that count jobs: a head count when a whole plant or company is
+/// meant ("alle 120 Arbeitsplätze"), more often jobs cut. Candidates for a
+/// learned decision only ([`EmployeeExtractor::with_jobs`]).
+const JOBS: &str = r"Arbeitsplätze(?:n)?|Jobs|jobs|Stellen";
 
 /// Relation cues before a number, longest first within a language.
 const RELATIONS: &[(&str, Relation)] = &[
@@ -108,6 +120,8 @@ const WHOLE: &[&str] = &[
 
 pub struct EmployeeExtractor {
     count: Regex,
+    /// Also counts of jobs (`JOBS`), for a learned decision.
+    jobs: Option<Regex>,
     workforce: Regex,
     /// "employs 1,500," with no noun after the number.
     bare: Regex,
@@ -118,10 +132,11 @@ pub struct EmployeeExtractor {
 
 impl EmployeeExtractor {
     pub fn new(vocab: &Vocabulary) -> Self {
-        let number = r"(?:\d[\d.,\u{a0}\u{202f}']*(?:\s+(?:Millionen|Million|Mio\.?|million|Tausend|thousand))?|(?i:ein dutzend|a dozen|zwölf|elf|zehn|neun|acht|sieben|sechs|fünf|vier|drei|zwei|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|zwanzig|dreißig|vierzig|fünfzig|hundert|twenty|thirty|forty|fifty|a hundred))";
+        let number = NUMBER;
         let adjectives = r"(?:\s+[\p{Ll}][\p{L}-]*){0,2}";
         Self {
             count: compile(&format!(r"\b(?P<number>{number}){adjectives}\s+(?P<noun>{STAFF}|{PEOPLE})\b")),
+            jobs: None,
             workforce: compile(&format!(
                 r"\b(?:workforce|staff|headcount|Belegschaft|Mitarbeiterzahl)\s+(?:of|von)\s+(?P<rel>(?:more than|fewer than|less than|about|around|roughly|nearly|almost|some|over|under|at least|rund|etwa|mehr als|weniger als|knapp|über|mindestens)\s+)?(?P<number>{number})"
             )),
@@ -137,6 +152,15 @@ impl EmployeeExtractor {
         .with_places(&vocab.places)
     }
 
+    /// Also proposes counts of jobs ("rund 120 Arbeitsplätze"), which only
+    /// a learned decision can tell from jobs cut.
+    pub fn with_jobs(mut self) -> Self {
+        self.jobs = Some(compile(&format!(
+            r"\b(?P<number>{JOB_NUMBER})(?:\s+[\p{{Ll}}][\p{{L}}-]*){{0,2}}\s+(?P<noun>{JOBS})\b"
+        )));
+        self
+    }
+
     fn with_places(mut self, places: &Places) -> Self {
         self.publication_country = places.entries.iter().map(|_| None).collect();
         self
@@ -148,11 +172,12 @@ impl EmployeeExtractor {
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let s = &text[sentence.clone()];
             let mut last: Option<EmployeeCount> = None;
-            for caps in self.count.captures_iter(s) {
+            let jobs = self.jobs.iter().flat_map(|j| j.captures_iter(s));
+            for caps in self.count.captures_iter(s).chain(jobs) {
                 let (Some(number), Some(noun)) = (caps.name("number"), caps.name("noun")) else {
                     continue;
                 };
-                let people_only = !regex_is_match_at(STAFF, noun.as_str());
+                let people_only = regex_is_match_at(PEOPLE, noun.as_str());
                 if people_only && !self.work_verb.is_match(s) {
                     continue;
                 }

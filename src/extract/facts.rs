@@ -67,6 +67,65 @@ pub struct Organisation {
     /// The IRI of the organisation it is part of, where the gazetteer
     /// knows it.
     pub parent: Option<String>,
+    /// Which finders named it (features of the learned decision).
+    pub found_by: BTreeSet<Finder>,
+}
+
+impl Organisation {
+    /// The name the article itself uses: the canonical label when the
+    /// article writes it, else its longest form.
+    pub fn name_in_article(&self) -> String {
+        if self.forms.is_empty()
+            || (self.forms.contains(&self.label) && matches!(self.id, OrgIdentity::Known(_)))
+        {
+            return self.label.clone();
+        }
+        // The fullest form that reads as a name (capitalised), else any.
+        self.forms
+            .iter()
+            .max_by_key(|f| {
+                let capital = f.starts_with(|c: char| c.is_uppercase());
+                (capital, f.chars().count(), std::cmp::Reverse((*f).clone()))
+            })
+            .cloned()
+            .unwrap_or_else(|| self.label.clone())
+    }
+}
+
+/// The finder of an organisation name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Finder {
+    /// A run of capitalised words and nothing else: a candidate for the
+    /// learned decision only.
+    Run,
+    /// The name at the front of a German compound ("Vossloh" in
+    /// "Vossloh-Lokomotivsparte"): a candidate for the learned decision.
+    Part,
+    /// A role noun or apposition next to it ("der Chipkonzern X").
+    Cue,
+    /// An institution's head word ("Landgericht", "Authority").
+    Institution,
+    LegalForm,
+    /// A government named through its country.
+    Government,
+    Gazetteer,
+    /// An acronym introduced for one of its names.
+    Acronym,
+}
+
+impl Finder {
+    pub fn name(self) -> &'static str {
+        match self {
+            Finder::Run => "run",
+            Finder::Part => "part",
+            Finder::Cue => "cue",
+            Finder::Institution => "institution",
+            Finder::LegalForm => "legal-form",
+            Finder::Government => "government",
+            Finder::Gazetteer => "gazetteer",
+            Finder::Acronym => "acronym",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -184,6 +243,50 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Keeps the organisations `keep` says yes to, and drops every mention,
+    /// count, ban and role of the others; ids are renumbered.
+    pub fn retain_organisations(&mut self, keep: impl Fn(OrgId, &Organisation) -> bool) {
+        let mut new_id: Vec<Option<OrgId>> = Vec::with_capacity(self.organisations.len());
+        let mut kept = Vec::new();
+        for (id, org) in std::mem::take(&mut self.organisations)
+            .into_iter()
+            .enumerate()
+        {
+            if keep(id, &org) {
+                new_id.push(Some(kept.len()));
+                kept.push(org);
+            } else {
+                new_id.push(None);
+            }
+        }
+        self.organisations = kept;
+        let map = |id: OrgId| new_id.get(id).copied().flatten();
+        self.mentions
+            .retain_mut(|m| map(m.org).map(|n| m.org = n).is_some());
+        self.employee_counts.retain_mut(|c| match c.org {
+            Some(o) => map(o).map(|n| c.org = Some(n)).is_some(),
+            None => true,
+        });
+        self.bans.retain_mut(|b| {
+            let target = map(b.target);
+            let regulator = b.regulator.map(map);
+            match (target, regulator) {
+                (Some(t), None) => {
+                    b.target = t;
+                    true
+                }
+                (Some(t), Some(Some(r))) => {
+                    b.target = t;
+                    b.regulator = Some(r);
+                    true
+                }
+                _ => false,
+            }
+        });
+        self.regulators
+            .retain_mut(|r| map(r.org).map(|n| r.org = n).is_some());
+    }
+
     /// The mentions of `org`, in text order.
     pub fn mentions_of(&self, org: OrgId) -> impl Iterator<Item = &OrgMention> {
         self.mentions.iter().filter(move |m| m.org == org)

@@ -1,18 +1,20 @@
-//! Running the whole pipeline on a sentence or two, for the extractors'
+//! Running the rules (no learned decisions) on a sentence or two, for the
+//! extractors
 //! unit tests.
 
 use std::sync::OnceLock;
 
-use super::{Document, Facts, Pipeline};
+use super::{Document, Facts};
 use crate::date::PartialDate;
 use crate::lang::Lang;
+use crate::pipeline::Pipeline;
 use crate::vocab::Vocabulary;
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     PIPELINE.get_or_init(|| {
         let vocab = Vocabulary::built_in().expect("the built-in vocabulary parses");
-        Pipeline::standard(&vocab)
+        Pipeline::rules(&vocab)
     })
 }
 

@@ -214,11 +214,7 @@ impl Writer<'_> {
             let occurrence = self.occurrence_iri(org);
             self.typed(&occurrence, iri::ng("OrganisationOccurrence"));
             self.add(&occurrence, iri::ng("organisation"), org_node.clone());
-            self.add(
-                &occurrence,
-                iri::ng("name"),
-                string(&self.name_in_article(org)),
-            );
+            self.add(&occurrence, iri::ng("name"), string(&org.name_in_article()));
             self.evidence(&occurrence, &first);
             self.add(
                 &self.article.clone(),
@@ -242,25 +238,6 @@ impl Writer<'_> {
             OrgIdentity::Named(key) => format!("name-{}", iri::slug(key)),
         };
         iri::in_article(&self.article, &local)
-    }
-
-    /// The name the article itself uses: the canonical label when the
-    /// article writes it, else its longest form.
-    fn name_in_article(&self, org: &Organisation) -> String {
-        if org.forms.is_empty()
-            || (org.forms.contains(&org.label) && matches!(org.id, OrgIdentity::Known(_)))
-        {
-            return org.label.clone();
-        }
-        // The fullest form that reads as a name (capitalised), else any.
-        org.forms
-            .iter()
-            .max_by_key(|f| {
-                let capital = f.starts_with(|c: char| c.is_uppercase());
-                (capital, f.chars().count(), std::cmp::Reverse((*f).clone()))
-            })
-            .cloned()
-            .unwrap_or_else(|| org.label.clone())
     }
 
     fn organisation_node(&mut self, node: &NamedNode, org: &Organisation) {

@@ -38,12 +38,16 @@ fn digits(s: &str) -> Option<(f64, usize)> {
     }
     let mut integer: String = s[..end].to_owned();
     let mut fraction = String::new();
+    let lead = end;
     loop {
         let rest = &s[end..];
         let Some(sep) = rest.chars().next() else {
             break;
         };
-        if !matches!(sep, '.' | ',' | '\u{202f}' | '\u{a0}' | '\'') {
+        // A plain space groups thousands too ("33 000"), but only after a
+        // first group of one to three digits: "2019 300" is two numbers.
+        let spaced = sep == ' ' && lead <= 3 && fraction.is_empty();
+        if !matches!(sep, '.' | ',' | '\u{202f}' | '\u{a0}' | '\'') && !spaced {
             break;
         }
         let after = &rest[sep.len_utf8()..];
@@ -53,6 +57,9 @@ fn digits(s: &str) -> Option<(f64, usize)> {
         }
         let next = after[run..].chars().next();
         let group_of_three = run == 3 && !next.is_some_and(|c| c.is_ascii_digit());
+        if sep == ' ' && !group_of_three {
+            break;
+        }
         if group_of_three && integer.len() <= 3 + 4 * 4 {
             integer.push_str(&after[..3]);
         } else if matches!(sep, '.' | ',') && run <= 3 {
@@ -199,6 +206,23 @@ mod tests {
 
     fn value(s: &str) -> Option<f64> {
         parse_at(s).map(|n| n.value)
+    }
+
+    #[test]
+    fn spaces_group_thousands_after_a_short_first_group() {
+        assert_eq!(
+            parse_at("33 000 Mitarbeiter").map(|n| (n.value, n.len)),
+            Some((33000.0, 6))
+        );
+        assert_eq!(
+            parse_at("1 200 000 Kunden").map(|n| n.value),
+            Some(1_200_000.0)
+        );
+        assert_eq!(
+            parse_at("2019 300 Mitarbeiter").map(|n| n.value),
+            Some(2019.0)
+        );
+        assert_eq!(parse_at("12 34").map(|n| n.value), Some(12.0));
     }
 
     #[test]

@@ -19,22 +19,7 @@ pub use places::{Place, Places};
 
 use crate::graph::iri::sha256_hex;
 
-/// The built-in ontology files, by file name.
-pub const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "newsgraph.ttl",
-        include_str!("../../ontology/newsgraph.ttl"),
-    ),
-    (
-        "ban-kinds.ttl",
-        include_str!("../../ontology/ban-kinds.ttl"),
-    ),
-    ("places.ttl", include_str!("../../ontology/places.ttl")),
-    (
-        "gazetteer.ttl",
-        include_str!("../../ontology/gazetteer.ttl"),
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/ontology_files.rs"));
 
 #[derive(Debug)]
 pub enum VocabError {
@@ -79,6 +64,8 @@ pub struct Vocabulary {
     pub ban_kinds: BanKinds,
     pub places: Places,
     pub gazetteer: Gazetteer,
+    /// Given names (`ontology/people.ttl`): people, not organisations.
+    pub given_names: std::collections::HashSet<String>,
     /// Changes whenever any vocabulary file changes; stored with each
     /// article so a changed vocabulary makes `load` extract again.
     pub fingerprint: String,
@@ -116,6 +103,13 @@ impl Vocabulary {
             ban_kinds: BanKinds::from_index(&index),
             places: Places::from_index(&index),
             gazetteer: Gazetteer::from_index(&index),
+            given_names: index
+                .literals(
+                    &rdf::iri(crate::graph::ns::NG, "givenNames"),
+                    &rdf::iri(crate::graph::ns::NG, "givenName"),
+                )
+                .map(|(v, _)| v.trim().to_owned())
+                .collect(),
             fingerprint: sha256_hex(all.as_bytes())[..16].to_owned(),
         })
     }

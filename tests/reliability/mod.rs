@@ -42,7 +42,7 @@ pub fn nodes<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Nodes {
 /// options, built once per test binary: what `load` itself would use.
 pub struct Setup {
     pub vocab: newsgraph::vocab::Vocabulary,
-    pub pipeline: newsgraph::extract::Pipeline,
+    pub pipeline: newsgraph::pipeline::Pipeline,
     pub options: newsgraph::load::LoadOptions,
     pub pipeline_id: String,
 }
@@ -51,9 +51,9 @@ pub fn setup() -> &'static Setup {
     static SETUP: std::sync::OnceLock<Setup> = std::sync::OnceLock::new();
     SETUP.get_or_init(|| {
         let vocab = newsgraph::vocab::Vocabulary::built_in().expect("built-in vocabulary");
-        let pipeline = newsgraph::extract::Pipeline::standard(&vocab);
+        let pipeline = newsgraph::pipeline::Pipeline::standard(&vocab);
         let options = newsgraph::load::LoadOptions::default();
-        let pipeline_id = newsgraph::load::pipeline_id(&vocab, &options);
+        let pipeline_id = newsgraph::load::pipeline_id(&vocab, &pipeline, &options);
         Setup {
             vocab,
             pipeline,

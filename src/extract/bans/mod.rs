@@ -20,7 +20,7 @@ use crate::date::PartialDate;
 use crate::lang::Lang;
 use crate::vocab::Vocabulary;
 
-mod dates;
+pub(crate) mod dates;
 mod merge;
 mod parties;
 mod roles;
@@ -503,7 +503,7 @@ fn default_kind(words: &BanWords) -> Option<usize> {
 
 /// "kein Verbot", "no ban", "kann keine Entscheidungen blockieren": the
 /// measure is denied (a negation shortly before it in its clause).
-fn negated(sentence: &str, trigger: &Range<usize>) -> bool {
+pub(crate) fn negated(sentence: &str, trigger: &Range<usize>) -> bool {
     let clause = words::clause_around(sentence, trigger);
     let before = sentence[clause.start..trigger.start].to_lowercase();
     before.split_whitespace().rev().take(5).any(|w| {

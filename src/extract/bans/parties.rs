@@ -712,6 +712,7 @@ fn add_government(
                 kind: OrgKind::Government,
                 country,
                 parent: None,
+                found_by: std::collections::BTreeSet::from([crate::extract::Finder::Government]),
             });
             facts.organisations.len() - 1
         }

@@ -2,8 +2,9 @@
 //! Micron", "drone maker DJI"), appositions ("Brunnhuber, the German maker
 //! of ..."), role compounds ("Huawei-Sprecher") and CamelCase brands.
 
+use super::Candidate;
 use super::patterns::Scan;
-use super::{Candidate, Origin};
+use crate::extract::Finder;
 use crate::extract::OrgKind;
 use crate::text::wordpattern::whole_words;
 
@@ -250,7 +251,7 @@ impl Scan<'_> {
             if !self.plausible_name(name) || cut_short {
                 return;
             }
-            out.push(Candidate::new(span.clone(), Origin::Cue, OrgKind::Company));
+            out.push(Candidate::new(span.clone(), Finder::Cue, OrgKind::Company));
             let rest = &self.text[span.end..];
             let next = [", ", " und ", " and ", " sowie ", " oder ", " or "]
                 .iter()
@@ -329,7 +330,7 @@ impl Scan<'_> {
                 && self.places.word(word).is_none()
                 && !word.starts_with("Mc")
             {
-                out.push(Candidate::new(m, Origin::Cue, OrgKind::Company));
+                out.push(Candidate::new(m, Finder::Cue, OrgKind::Company));
             }
         }
     }
@@ -375,7 +376,7 @@ impl Scan<'_> {
             {
                 out.push(Candidate::new(
                     start..name.end(),
-                    Origin::Cue,
+                    Finder::Cue,
                     OrgKind::Company,
                 ));
             }
@@ -399,7 +400,7 @@ impl Scan<'_> {
             if name.as_str().contains('-') {
                 continue;
             }
-            out.push(Candidate::new(name.range(), Origin::Cue, OrgKind::Company));
+            out.push(Candidate::new(name.range(), Finder::Cue, OrgKind::Company));
         }
     }
 }

@@ -2,8 +2,9 @@
 //! Commission", "Court of Appeals for the Federal Circuit", "Bundesamt für
 //! Sicherheit in der Informationstechnik", "Landgericht München I".
 
+use super::Candidate;
 use super::patterns::{Scan, after_last_determiner, sentence_start};
-use super::{Candidate, Origin};
+use crate::extract::Finder;
 use crate::extract::OrgKind;
 use crate::extract::lexicon::PlaceWord;
 use crate::text::wordpattern::whole_words;
@@ -12,7 +13,7 @@ use crate::text::wordpattern::whole_words;
 pub(super) const HEADS_EN: &str = "Alliance|Coalition|Confederation|Forum|Society|Partnership|Group|Department|Ministry|Commission|Authority|Agency|Administration|Bureau|Office|Court|Tribunal|Council|Senate|House|Parliament|Congress|Assembly|Centre|Center|Task Force|Association|Institute|Exchange|Board|Committee|Federation|Union|Organisation|Organization|Foundation|Breweries|Brewery|Airlines|Circuit|Directorate|Inspectorate|Service|Police|Reserve|Bank|Chamber|Prosecutor's Office|Commissioner";
 
 /// German heads that make a compound an institution's name.
-pub(super) const HEADS_DE: &str = "ministerium|ministeriums|kartellamt|kartellamts|netzagentur|agentur|amt|amts|amtes|gerichtshof|gerichtshofs|gericht|gerichts|staatsanwaltschaft|verwaltung|kommission|anstalt|beauftragte|beauftragten|beauftragter|bundesbank|kabinett|kanzleramt|rechnungshof|bundestag|bundesrat|verfassungsschutz";
+pub(super) const HEADS_DE: &str = "ministerium|ministeriums|behörde|kartellamt|kartellamts|netzagentur|agentur|amt|amts|amtes|gerichtshof|gerichtshofs|gericht|gerichts|staatsanwaltschaft|verwaltung|kommission|anstalt|beauftragte|beauftragten|beauftragter|bundesbank|kabinett|kanzleramt|rechnungshof|bundestag|bundesrat|verfassungsschutz";
 
 impl Scan<'_> {
     /// Institutions named by an English head ("Federal Communications
@@ -28,7 +29,13 @@ impl Scan<'_> {
             for word in self.text[start..end].split(' ') {
                 let next = at + word.len() + 1;
                 if next < end && (word.ends_with("'s") || word.ends_with("’s")) {
-                    start = next;
+                    // "China's Ministry of Commerce": a generic ministry is
+                    // named by its country, and the name keeps it.
+                    let stem = word.trim_end_matches("'s").trim_end_matches("’s");
+                    let generic = super::patterns::generic_after_possessive(&self.text[next..end]);
+                    if !(generic && self.places.word(stem).is_some()) {
+                        start = next;
+                    }
                 }
                 at = next;
             }
@@ -46,7 +53,7 @@ impl Scan<'_> {
             }
             out.push(Candidate::new(
                 start..end,
-                Origin::Institution,
+                Finder::Institution,
                 kind_of_head(name),
             ));
         }
@@ -82,7 +89,7 @@ impl Scan<'_> {
             let start = self.adjective_before(m.start);
             out.push(Candidate::new(
                 start..end,
-                Origin::Institution,
+                Finder::Institution,
                 kind_of_head(word),
             ));
         }
@@ -136,6 +143,35 @@ impl Scan<'_> {
         });
         let word = &before[word_start..];
         let adjective_like = ["e", "es", "er", "en"].iter().any(|e| word.ends_with(e));
+        // "das russische Verteidigungsministerium": a ministry is named by
+        // its country; the reader (and the annotator) reads them as one.
+        let head = self.text[start..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let national = [
+            "ministerium",
+            "ministeriums",
+            "regierung",
+            "botschaft",
+            "kabinett",
+        ]
+        .iter()
+        .any(|h| head.ends_with(h))
+            && matches!(self.places.word(word), Some((_, PlaceWord::Adjective)));
+        if national {
+            // "US-amerikanische": the whole hyphenated adjective.
+            let hyphen_start = before[..word_start]
+                .strip_suffix('-')
+                .and_then(|b| {
+                    b.rfind(|c: char| !c.is_alphanumeric())
+                        .map(|i| i + 1)
+                        .or(Some(0))
+                })
+                .unwrap_or(word_start);
+            return hyphen_start;
+        }
         if word.starts_with(|c: char| c.is_uppercase())
             && adjective_like
             && !self.stop.is_not_a_name(word)

@@ -53,10 +53,12 @@ impl KnownNames {
         let mut insensitive = Forms::default();
         let mut sensitive = Forms::default();
         for (i, entry) in gazetteer.entries.iter().enumerate() {
-            for name in entry.names.iter().filter(|n| !is_description(n)) {
+            let others: Vec<&String> = entry.names.iter().chain(&entry.acronyms).collect();
+            let names = || entry.names.iter().filter(|n| !is_description(n, &others));
+            for name in names() {
                 push(&mut insensitive, name, (i, FormKind::Name));
             }
-            for name in entry.names.iter().filter(|n| !is_description(n)) {
+            for name in names() {
                 if let Some(declined) = declined_adjective(name) {
                     push_new(&mut insensitive, &declined, (i, FormKind::Name));
                 }
@@ -177,21 +179,28 @@ fn push(list: &mut Forms, form: &str, (entry, kind): (usize, FormKind)) {
 
 /// Names that describe rather than name ("Crypto exchange Kraken",
 /// "Staatsreederei Cosco"): matching them would make the description part
-/// of the organisation's name.
-fn is_description(name: &str) -> bool {
+/// of the organisation's name. A role word in front is a description only
+/// when what follows is another name of the same entry ("Staatsreederei
+/// Cosco", not "Bank of America" or "Landesbank Baden-Württemberg").
+fn is_description(name: &str, names: &[&String]) -> bool {
     const CONNECTORS: &[&str] = &[
         "of", "for", "and", "the", "on", "de", "du", "des", "der", "die", "das", "für", "und",
-        "la", "le", "per", "dei", "del", "in", "von", "zur", "zum", "im", "et", "y", "e", "&",
+        "la", "le", "per", "dei", "del", "della", "delle", "degli", "di", "da", "do", "dos", "in",
+        "von", "van", "zu", "zur", "zum", "im", "et", "y", "e", "&", "den", "dem", "plc", "ltd",
+        "inc", "gmbh", "mbh", "ag", "se", "sa", "spa", "bv", "nv", "kg",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
-    words.len() > 1
-        && (super::cues::is_role_word(words[0])
-            || name.contains("'s ")
-            || name.contains("’s ")
-            || words[0].starts_with(|c: char| c.is_lowercase())
-            || words[1..]
-                .iter()
-                .any(|w| w.starts_with(|c: char| c.is_lowercase()) && !CONNECTORS.contains(w)))
+    if words.len() < 2 {
+        return false;
+    }
+    let rest = words[1..].join(" ").to_lowercase();
+    let role_before_name =
+        super::cues::is_role_word(words[0]) && names.iter().any(|n| n.to_lowercase() == rest);
+    let lowercase = |w: &&str| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && !CONNECTORS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    };
+    role_before_name || lowercase(&words[0]) || words[1..].iter().any(lowercase)
 }
 
 fn whole_word(

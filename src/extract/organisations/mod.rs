@@ -13,7 +13,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{PlaceIndex, Stopwords};
-use super::{Document, Evidence, Extractor, Facts, OrgIdentity, OrgKind, OrgMention, Organisation};
+use super::{
+    Document, Evidence, Extractor, Facts, Finder, OrgIdentity, OrgKind, OrgMention, Organisation,
+};
 use crate::text::names;
 use crate::vocab::{KnownOrganisation, Vocabulary};
 
@@ -23,30 +25,22 @@ mod institutions;
 mod known;
 mod patterns;
 mod propagate;
+mod runs;
 
 use governments::Governments;
 use known::{FormKind, KnownNames};
 use patterns::{Patterns, Scan};
 
-/// Where a candidate name came from; decides overlaps and confidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Origin {
-    Cue,
-    Institution,
-    LegalForm,
-    Government,
-    Gazetteer,
-}
-
-impl Origin {
-    fn confidence(self) -> f32 {
-        match self {
-            Origin::Gazetteer => 0.95,
-            Origin::Government => 0.9,
-            Origin::LegalForm => 0.9,
-            Origin::Institution => 0.85,
-            Origin::Cue => 0.75,
-        }
+/// How sure a finder is of a name; the order of [`Finder`] decides
+/// overlaps.
+fn confidence(finder: Finder) -> f32 {
+    match finder {
+        Finder::Gazetteer | Finder::Acronym => 0.95,
+        Finder::Government => 0.9,
+        Finder::LegalForm => 0.9,
+        Finder::Institution => 0.85,
+        Finder::Cue => 0.75,
+        Finder::Run | Finder::Part => 0.5,
     }
 }
 
@@ -57,7 +51,7 @@ pub(crate) type Introduction = (Range<usize>, Range<usize>);
 #[derive(Debug, Clone)]
 pub(crate) struct Candidate {
     pub span: Range<usize>,
-    pub origin: Origin,
+    pub origin: Finder,
     pub kind: OrgKind,
     /// Gazetteer entry.
     pub entry: Option<usize>,
@@ -66,7 +60,7 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
-    pub fn new(span: Range<usize>, origin: Origin, kind: OrgKind) -> Self {
+    pub fn new(span: Range<usize>, origin: Finder, kind: OrgKind) -> Self {
         Self {
             span,
             origin,
@@ -87,6 +81,8 @@ pub struct OrganisationExtractor {
     stop: Stopwords,
     patterns: Patterns,
     governments: Governments,
+    /// Also propose runs of capitalised words (for a learned decision).
+    runs: bool,
 }
 
 impl OrganisationExtractor {
@@ -111,7 +107,15 @@ impl OrganisationExtractor {
             stop: Stopwords::default(),
             patterns: Patterns::new(),
             governments: Governments::new(),
+            runs: false,
         }
+    }
+
+    /// Also proposes every run of capitalised words no other finder
+    /// claims: recall for a learned decision to sort out.
+    pub fn with_runs(mut self) -> Self {
+        self.runs = true;
+        self
     }
 
     fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<Introduction>) {
@@ -134,7 +138,8 @@ impl OrganisationExtractor {
             let entry = match hit.form {
                 FormKind::Name | FormKind::Acronym => hit.entries.first().copied(),
                 // Ambiguous short names ("Commerce", "Commission") count when
-                // the organisation or its country is named in the article.
+                // the organisation (or, for a public body, its country) is
+                // named in the article.
                 FormKind::Short => {
                     let fitting: Vec<usize> = hit
                         .entries
@@ -147,10 +152,16 @@ impl OrganisationExtractor {
                             .iter()
                             .copied()
                             .filter(|e| {
-                                self.entries[*e]
-                                    .country
-                                    .as_deref()
-                                    .is_some_and(|c| countries.contains(c))
+                                // "Commerce" for the Commerce Department in
+                                // an article about the US; a company's
+                                // short form ("Suzuki") only after its full
+                                // name, or people and products would match.
+                                let entry = &self.entries[*e];
+                                entry.kind != OrgKind::Company
+                                    && entry
+                                        .country
+                                        .as_deref()
+                                        .is_some_and(|c| countries.contains(c))
                             })
                             .collect()
                     } else {
@@ -164,13 +175,13 @@ impl OrganisationExtractor {
                 if let Some(unit) = self.national_unit(text, &hit.span, entry) {
                     out.push(unit);
                 }
-                let mut c = Candidate::new(hit.span, Origin::Gazetteer, self.entries[entry].kind);
+                let mut c = Candidate::new(hit.span, Finder::Gazetteer, self.entries[entry].kind);
                 c.entry = Some(entry);
                 out.push(c);
             }
         }
         for g in self.governments.find(text, &place_hits, &self.places) {
-            let mut c = Candidate::new(g.span, Origin::Government, OrgKind::Government);
+            let mut c = Candidate::new(g.span, Finder::Government, OrgKind::Government);
             let iri = self
                 .place_governments
                 .get(g.place)
@@ -192,6 +203,11 @@ impl OrganisationExtractor {
         scan.role_compounds(&mut out);
         scan.camel_case(&mut out);
         scan.appositions(&mut out);
+        if self.runs {
+            // Last, and only where no other finder named anything.
+            let taken: Vec<Range<usize>> = out.iter().map(|c| c.span.clone()).collect();
+            scan.name_runs(&taken, &mut out);
+        }
         let intros = scan.acronym_introductions();
         (out, intros)
     }
@@ -218,7 +234,7 @@ impl OrganisationExtractor {
         }
         let mut c = Candidate::new(
             span.start..span.end + 1 + word_len,
-            Origin::LegalForm,
+            Finder::LegalForm,
             OrgKind::Company,
         );
         c.entry = None;
@@ -321,6 +337,7 @@ impl OrganisationExtractor {
             parent,
             forms: BTreeSet::new(),
             mentions: Vec::new(),
+            found_by: BTreeSet::new(),
         };
         if let Some(entry) = c.entry.and_then(|i| self.entries.get(i)) {
             return Some(entity(
@@ -371,11 +388,12 @@ impl OrganisationExtractor {
         let words = super::lexicon::words_in(text, span);
         let skip = words
             .iter()
-            .take_while(|(_, w)| {
+            .take_while(|(at, w)| {
                 let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
                 words.len() > 1
                     && (self.stop.is_function_word(w)
-                        || possessive.is_some_and(|p| self.places.word(p).is_some()))
+                        || (possessive.is_some_and(|p| self.places.word(p).is_some())
+                            && !patterns::generic_after_possessive(&text[*at + w.len()..span.end])))
             })
             .count();
         words
@@ -398,6 +416,7 @@ pub(crate) struct Entity {
     pub parent: Option<String>,
     pub forms: BTreeSet<String>,
     pub mentions: Vec<(Range<usize>, f32)>,
+    pub found_by: BTreeSet<Finder>,
 }
 
 impl Extractor for OrganisationExtractor {
@@ -408,7 +427,16 @@ impl Extractor for OrganisationExtractor {
     fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
         let text = doc.text;
         let (candidates, intros) = self.candidates(text);
-        let kept = self.select(text, candidates);
+        let mut kept = self.select(text, candidates);
+        // "Comair's suspension": the organisation is "Comair".
+        for c in &mut kept {
+            let name = &text[c.span.clone()];
+            if let Some(stem) = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s"))
+                && !stem.is_empty()
+            {
+                c.span.end = c.span.start + stem.len();
+            }
+        }
         let mut entities: Vec<Entity> = Vec::new();
         let mut index: HashMap<OrgIdentity, usize> = HashMap::new();
         for c in &kept {
@@ -420,10 +448,11 @@ impl Extractor for OrganisationExtractor {
                 entities.len() - 1
             });
             entities[at].forms.insert(self.surface(text, &c.span));
+            entities[at].found_by.insert(c.origin);
             let start = self.surface_start(text, &c.span);
             entities[at]
                 .mentions
-                .push((start.max(c.span.start)..c.span.end, c.origin.confidence()));
+                .push((start.max(c.span.start)..c.span.end, confidence(c.origin)));
         }
         propagate::acronyms(text, &intros, &mut entities);
         propagate::related(&mut entities);
@@ -465,6 +494,7 @@ fn finish(mut entities: Vec<Entity>, facts: &mut Facts) {
             kind: e.kind,
             country: e.country,
             parent: e.parent,
+            found_by: e.found_by,
         });
     }
     facts

@@ -9,9 +9,10 @@
 
 use regex::Regex;
 
+use super::Candidate;
 use super::cues::is_role_word;
 use super::institutions::HEADS_EN;
-use super::{Candidate, Origin};
+use crate::extract::Finder;
 use crate::extract::OrgKind;
 use crate::extract::lexicon::{PlaceIndex, PlaceWord, Stopwords};
 
@@ -115,7 +116,7 @@ impl Scan<'_> {
             }
             out.push(Candidate::new(
                 start..legal.end(),
-                Origin::LegalForm,
+                Finder::LegalForm,
                 OrgKind::Company,
             ));
         }
@@ -172,7 +173,7 @@ impl Scan<'_> {
             if list_start < start + at {
                 out.push(Candidate::new(
                     list_start..start + at,
-                    Origin::Cue,
+                    Finder::Cue,
                     OrgKind::Company,
                 ));
             }
@@ -353,6 +354,22 @@ fn initials_match(name: &str, acronym: &str) -> bool {
         }
     }
     i == letters.len() && letters.len() >= 2
+}
+
+/// "Ministry of Commerce" in "China's Ministry of Commerce": a generic
+/// body named by its country, so the country is part of the name.
+pub(super) fn generic_after_possessive(rest: &str) -> bool {
+    let rest = rest.trim();
+    [
+        "Ministry",
+        "Foreign Ministry",
+        "Embassy",
+        "Cabinet",
+        "Government",
+    ]
+    .iter()
+    .any(|g| rest.starts_with(g))
+        || rest.ends_with(" Ministry")
 }
 
 /// "Britain's", "China's": a possessive place in front of a name.

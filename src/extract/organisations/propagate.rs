@@ -142,6 +142,7 @@ fn create(text: &str, span: &Range<usize>, entities: &mut Vec<Entity>) -> Option
         parent: None,
         forms: BTreeSet::from([name.clone()]),
         mentions: vec![(start.max(span.start)..span.end, PROPAGATED)],
+        found_by: BTreeSet::from([crate::extract::Finder::Acronym]),
     });
     Some(entities.len() - 1)
 }
@@ -163,9 +164,11 @@ fn merge(entities: &mut [Entity], a: usize, b: usize) {
             parent: None,
             forms: BTreeSet::new(),
             mentions: Vec::new(),
+            found_by: BTreeSet::new(),
         },
     );
     entities[keep].forms.extend(gone_entity.forms);
+    entities[keep].found_by.extend(gone_entity.found_by);
     entities[keep].mentions.extend(gone_entity.mentions);
 }
 

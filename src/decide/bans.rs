@@ -1,0 +1,640 @@
+//! Which (regulator, target) pairs are measures, and of which kind.
+//!
+//! Candidates are every ordered pair of organisations named together in a
+//! sentence that reports a measure or an authority acting (its ban, lift
+//! and action words), the authority named last before such a sentence
+//! paired with the organisations in it, and every ban the rules report.
+//! A pair named in several sentences is one candidate with the features
+//! of all of them. The pair model says yes or no; the kind model picks the
+//! kind of each accepted pair. Dates, status and evidence come from the
+//! rules' report of the pair where there is one, else from the sentence
+//! that names the pair next to a ban word.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::features::{Features, bucket};
+use super::model::Model;
+use super::organisations::{certainty, kind_name};
+use super::words::{after, before, lower_words, word_index};
+use super::{Candidate, Context, Key};
+use crate::extract::bans::dates;
+use crate::extract::bans::negated;
+use crate::extract::bans::words::{BanWords, Trigger};
+use crate::extract::context::{authority_before, is_authority_like, main_company, mentions_in};
+use crate::extract::{Ban, BanStatus, Document, Evidence, Facts, OrgId};
+
+/// A pair candidate also carries what picks its kind.
+#[derive(Debug, Clone)]
+pub struct PairCandidate {
+    pub regulator: OrgId,
+    pub target: OrgId,
+    pub pair: Features,
+    pub kind: Features,
+    /// Where a ban word names the pair: sentence and trigger byte ranges.
+    pub site: Option<(Range<usize>, Range<usize>)>,
+    /// The sentence reporting it is about a lifted measure.
+    pub lifted: bool,
+}
+
+/// Words that make a sentence passive: the target comes first.
+const PASSIVE: &[&str] = &[
+    "was", "were", "been", "be", "is", "are", "wurde", "wurden", "worden", "werden", "wird",
+];
+
+pub fn candidates(
+    cx: &Context,
+    doc: &Document<'_>,
+    facts: &Facts,
+    keep_names: bool,
+) -> Vec<Candidate> {
+    pair_candidates(cx, doc, facts, keep_names)
+        .into_iter()
+        .map(|p| {
+            // Training reads both: the pair's features, and (named
+            // `kind.`) what picks its kind.
+            let mut features = p.pair;
+            features.extend(&p.kind);
+            Candidate {
+                key: Key::Pair {
+                    regulator: p.regulator,
+                    target: p.target,
+                },
+                features,
+            }
+        })
+        .collect()
+}
+
+pub fn pair_candidates(
+    cx: &Context,
+    doc: &Document<'_>,
+    facts: &Facts,
+    keep_names: bool,
+) -> Vec<PairCandidate> {
+    let words = cx.ban_words.words(doc.lang);
+    let mut pairs = Pairs {
+        order: Vec::new(),
+        map: HashMap::new(),
+        keep_names,
+        lang: doc.lang.code(),
+    };
+    for ban in &facts.bans {
+        let Some(reg) = ban.regulator else { continue };
+        if reg == ban.target {
+            continue;
+        }
+        let (c, _) = pairs.entry(reg, ban.target);
+        c.pair.flag("ban.rule");
+        c.pair.add("ban.rule-kind", &ban.kind);
+        c.kind.add("kind.rule", &ban.kind);
+        if ban.status == BanStatus::Lifted {
+            c.pair.add("ban.status", "rule-lifted");
+        }
+    }
+    let main = main_company(facts);
+    let info: Vec<SentenceInfo> = doc
+        .sentences
+        .iter()
+        .map(|range| SentenceInfo::new(words, facts, &doc.text[range.clone()], range))
+        .collect();
+    for (index, range) in doc.sentences.iter().enumerate() {
+        let here = &info[index];
+        if !here.reports() {
+            continue;
+        }
+        let sentence = &doc.text[range.clone()];
+        let site = Site {
+            doc,
+            facts,
+            cx,
+            words,
+            sentence_range: range,
+            sentence,
+            triggers: &here.triggers,
+            actions: &here.actions,
+            cues: &here.cues,
+        };
+        let named = &here.named;
+        let mut regulators: Vec<(OrgId, Option<Range<usize>>)> =
+            named.iter().map(|(o, s)| (*o, Some(s.clone()))).collect();
+        if let Some(org) = authority_before(facts, range.start)
+            && !named.iter().any(|(o, _)| *o == org)
+        {
+            regulators.push((org, None));
+        }
+        for (reg, reg_span) in &regulators {
+            for (target, target_span) in named {
+                if reg == target {
+                    continue;
+                }
+                let (c, n) = pairs.entry(*reg, *target);
+                *n += 1;
+                let trigger = site.add(
+                    c,
+                    *reg,
+                    reg_span.as_ref(),
+                    *target,
+                    target_span,
+                    index,
+                    here.passive,
+                    here.lifted,
+                    main == Some(*target),
+                    named.first().map(|(o, _)| *o) == Some(*reg),
+                );
+                if c.site.is_none()
+                    && let Some(t) = trigger
+                {
+                    c.site = Some((range.clone(), t));
+                    c.lifted = here.lifted;
+                }
+            }
+        }
+        // The measure's targets listed in the sentences around it ("The
+        // eight listed firms — Dahua, Hikvision, ..."), or its regulator
+        // named just before ("Die EU-Kommission untersagte die Fusion").
+        let in_here = |org: OrgId| named.iter().any(|(o, _)| *o == org);
+        for offset in [-1isize, 1, 2] {
+            let Some(other) = index.checked_add_signed(offset).and_then(|i| info.get(i)) else {
+                continue;
+            };
+            for (target, target_span) in &other.named {
+                if in_here(*target) {
+                    continue;
+                }
+                for (reg, _) in &regulators {
+                    if reg == target {
+                        continue;
+                    }
+                    let (c, n) = pairs.entry(*reg, *target);
+                    *n += 1;
+                    site.add_window(
+                        c,
+                        *reg,
+                        *target,
+                        target_span,
+                        &format!("target{offset:+}"),
+                        main,
+                    );
+                }
+            }
+        }
+        for offset in [-2isize, -1] {
+            let Some(other) = index.checked_add_signed(offset).and_then(|i| info.get(i)) else {
+                continue;
+            };
+            for (reg, _) in &other.named {
+                if in_here(*reg) || !is_authority_like(facts, *reg) {
+                    continue;
+                }
+                for (target, target_span) in named {
+                    if reg == target {
+                        continue;
+                    }
+                    let (c, n) = pairs.entry(*reg, *target);
+                    *n += 1;
+                    site.add_window(
+                        c,
+                        *reg,
+                        *target,
+                        target_span,
+                        &format!("reg{offset:+}"),
+                        main,
+                    );
+                    if c.site.is_none()
+                        && let Some(t) = here.triggers.first()
+                    {
+                        let base = range.start;
+                        c.site = Some((range.clone(), base + t.span.start..base + t.span.end));
+                        c.lifted = here.lifted;
+                    }
+                }
+            }
+        }
+    }
+    let Pairs { order, mut map, .. } = pairs;
+    order
+        .into_iter()
+        .filter_map(|k| map.remove(&k))
+        .map(|(mut c, n)| {
+            c.pair.add("ban.sentences", bucket(n));
+            c.pair.dedup();
+            c.kind.dedup();
+            c
+        })
+        .collect()
+}
+
+/// What a sentence offers: its organisations (each once, at its first
+/// mention) and its ban, action and cue words.
+struct SentenceInfo {
+    named: Vec<(OrgId, Range<usize>)>,
+    triggers: Vec<Trigger>,
+    actions: Vec<Range<usize>>,
+    cues: Vec<(Range<usize>, usize)>,
+    lifted: bool,
+    passive: bool,
+}
+
+impl SentenceInfo {
+    fn new(words: &BanWords, facts: &Facts, sentence: &str, range: &Range<usize>) -> Self {
+        let mut named: Vec<(OrgId, Range<usize>)> = Vec::new();
+        for (org, span) in mentions_in(facts, range.clone()) {
+            if !named.iter().any(|(o, _)| *o == org) {
+                named.push((org, span));
+            }
+        }
+        if named.is_empty() {
+            return Self {
+                named,
+                triggers: Vec::new(),
+                actions: Vec::new(),
+                cues: Vec::new(),
+                lifted: false,
+                passive: false,
+            };
+        }
+        let triggers = words.triggers(sentence);
+        let actions = if triggers.is_empty() {
+            words.actions(sentence)
+        } else {
+            Vec::new()
+        };
+        let reports = !triggers.is_empty() || !actions.is_empty();
+        Self {
+            named,
+            cues: if reports {
+                words.cues(sentence)
+            } else {
+                Vec::new()
+            },
+            lifted: reports && words.is_lifted(sentence),
+            passive: reports && lower_words(sentence).any(|w| PASSIVE.contains(&w.as_str())),
+            triggers,
+            actions,
+        }
+    }
+
+    /// Whether it reports a measure or an authority acting.
+    fn reports(&self) -> bool {
+        !self.named.is_empty() && (!self.triggers.is_empty() || !self.actions.is_empty())
+    }
+}
+
+/// The candidates so far, in the order first seen.
+struct Pairs {
+    order: Vec<(OrgId, OrgId)>,
+    map: HashMap<(OrgId, OrgId), (PairCandidate, usize)>,
+    keep_names: bool,
+    lang: &'static str,
+}
+
+impl Pairs {
+    fn entry(&mut self, reg: OrgId, target: OrgId) -> &mut (PairCandidate, usize) {
+        let keep_names = self.keep_names;
+        let lang = self.lang;
+        let order = &mut self.order;
+        self.map.entry((reg, target)).or_insert_with(|| {
+            order.push((reg, target));
+            (
+                PairCandidate {
+                    regulator: reg,
+                    target,
+                    pair: Features::per_language(keep_names, lang),
+                    kind: Features::new(keep_names),
+                    site: None,
+                    lifted: false,
+                },
+                0,
+            )
+        })
+    }
+}
+
+/// One sentence where a pair is named.
+struct Site<'a> {
+    doc: &'a Document<'a>,
+    facts: &'a Facts,
+    cx: &'a Context,
+    words: &'a BanWords,
+    sentence_range: &'a Range<usize>,
+    sentence: &'a str,
+    triggers: &'a [Trigger],
+    actions: &'a [Range<usize>],
+    cues: &'a [(Range<usize>, usize)],
+}
+
+impl Site<'_> {
+    /// Adds the features of this sentence to the pair; returns the byte
+    /// range (in the text) of the ban word nearest the target, if any.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &self,
+        c: &mut PairCandidate,
+        reg: OrgId,
+        reg_span: Option<&Range<usize>>,
+        target: OrgId,
+        target_span: &Range<usize>,
+        index: usize,
+        passive: bool,
+        lifted: bool,
+        main: bool,
+        first: bool,
+    ) -> Option<Range<usize>> {
+        let text = self.doc.text;
+        let base = self.sentence_range.start;
+        let f = &mut c.pair;
+        let local = |s: &Range<usize>| s.start - base..s.end - base;
+        let t_local = local(target_span);
+        // The ban word nearest the target, else the action word.
+        let nearest = self
+            .triggers
+            .iter()
+            .min_by_key(|t| distance(&t.span, &t_local))
+            .map(|t| (t.span.clone(), t.kind, t.named));
+        let anchor = nearest.as_ref().map(|(s, _, _)| s.clone()).or_else(|| {
+            self.actions
+                .iter()
+                .min_by_key(|a| distance(a, &t_local))
+                .cloned()
+        });
+        let anchor = anchor?;
+        let word = self.sentence[anchor.clone()].to_lowercase();
+        match &nearest {
+            Some((span, kind, named)) => {
+                f.add("ban.trigger", &word);
+                c.kind.add("kind.trigger", &word);
+                let kind = kind.or_else(|| BanWords::kind_by_cue(self.cues, span));
+                let notation = kind.map_or("general", |k| self.words.notations[k].as_str());
+                f.add("ban.kinds", notation);
+                if *named {
+                    c.kind.add("kind.word", notation);
+                } else if let Some(k) = kind {
+                    c.kind.add("kind.cue", &self.words.notations[k]);
+                }
+                if negated(self.sentence, span) {
+                    f.add("ban.status", "negated");
+                }
+                if self.words.is_hedged_at(self.sentence, span) {
+                    f.add("ban.status", "hedged");
+                }
+            }
+            None => {
+                f.add("ban.trigger", &format!("action:{word}"));
+                f.add("ban.kinds", "action-only");
+            }
+        }
+        for (_, k) in self.cues {
+            c.kind.add("kind.cue", &self.words.notations[*k]);
+        }
+        if lifted {
+            f.add("ban.status", "lifted");
+        }
+        let kinds = (self.kind_of(reg), self.kind_of(target));
+        f.add("ban.reg-kind", kinds.0);
+        f.add("ban.target-kind", kinds.1);
+        f.add("ban.pair-kind", &format!("{}>{}", kinds.0, kinds.1));
+        f.add(
+            "ban.certainty",
+            &format!("target-{}", certainty(self.facts, target)),
+        );
+        f.add(
+            "ban.certainty",
+            &format!("reg-{}", certainty(self.facts, reg)),
+        );
+        c.kind.add("kind.target-kind", kinds.1);
+        if self.known(reg) {
+            f.flag("ban.reg-known");
+        }
+        if self.known(target) {
+            f.flag("ban.target-known");
+        }
+        if self.cx.is_outlet(self.facts, reg) {
+            f.flag("ban.reg-outlet");
+        }
+        if self.cx.is_outlet(self.facts, target) {
+            f.flag("ban.target-outlet");
+        }
+        if is_authority_like(self.facts, reg) {
+            f.add("ban.reg-role", "authority");
+        }
+        if main {
+            f.add("ban.target-role", "main");
+        }
+        if index == 0 {
+            f.flag("ban.headline");
+        }
+        if first {
+            f.flag("ban.reg-subject");
+        }
+        f.add("ban.voice", if passive { "passive" } else { "active" });
+        match before(text, target_span, 0) {
+            Some(w) => f.add("ban.before-target", &w),
+            None => f.add("ban.before-target", "^"),
+        }
+        if let Some(w) = after(text, target_span, 0) {
+            f.add("ban.after-target", &w);
+        }
+        let order = match reg_span {
+            None => {
+                f.flag("ban.neighbour");
+                format!(
+                    "n{}",
+                    if t_local.start < anchor.start {
+                        "bt"
+                    } else {
+                        "tb"
+                    }
+                )
+            }
+            Some(rs) => {
+                let r_local = local(rs);
+                if let Some(w) = before(text, rs, 0) {
+                    f.add("ban.before-reg", &w);
+                }
+                let a = word_index(self.sentence, r_local.start);
+                let b = word_index(self.sentence, t_local.start);
+                f.add("ban.distance", bucket(a.abs_diff(b)));
+                let mut items = [
+                    ('r', r_local.start),
+                    ('t', anchor.start),
+                    ('b', t_local.start),
+                ];
+                items.sort_by_key(|(_, at)| *at);
+                items.iter().map(|(c, _)| *c).collect()
+            }
+        };
+        f.add("ban.order", &order);
+        // Conjunctions a linear model cannot form itself.
+        f.add("ban.shape", &format!("{}>{}:{order}", kinds.0, kinds.1));
+        if let Some((_, kind, _)) = &nearest {
+            let notation = kind.map_or("general", |k| self.words.notations[k].as_str());
+            f.add("ban.shape", &format!("{notation}:{order}"));
+        }
+        // The sentence's own words: "fined", "probe", "approved" say what
+        // kind of step it reports.
+        for w in lower_words(self.sentence) {
+            if w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) {
+                f.add("ban.words", &w);
+            }
+        }
+        // The words between the ban word and the target, when few.
+        let (from, to) = if anchor.end <= t_local.start {
+            (anchor.end, t_local.start)
+        } else if t_local.end <= anchor.start {
+            (t_local.end, anchor.start)
+        } else {
+            (0, 0)
+        };
+        let between: Vec<String> = lower_words(&self.sentence[from..to]).collect();
+        if between.len() <= 4 {
+            for w in &between {
+                f.add("ban.between", w);
+            }
+            if between.is_empty() {
+                f.add("ban.between", "-");
+            }
+        } else {
+            f.add("ban.between", "far");
+        }
+        Some(base + anchor.start..base + anchor.end)
+    }
+
+    /// Adds what a sentence reporting a measure says about a pair one of
+    /// whose organisations is named in a sentence next to it.
+    fn add_window(
+        &self,
+        c: &mut PairCandidate,
+        reg: OrgId,
+        target: OrgId,
+        target_span: &Range<usize>,
+        placement: &str,
+        main: Option<OrgId>,
+    ) {
+        let f = &mut c.pair;
+        f.add("ban.neighbour", placement);
+        match self.triggers.first() {
+            Some(t) => {
+                let word = self.sentence[t.span.clone()].to_lowercase();
+                f.add("ban.trigger", &format!("near:{word}"));
+                c.kind.add("kind.trigger", &word);
+                let kind = t.kind.or_else(|| BanWords::kind_by_cue(self.cues, &t.span));
+                let notation = kind.map_or("general", |k| self.words.notations[k].as_str());
+                f.add("ban.kinds", &format!("near:{notation}"));
+                if t.named {
+                    c.kind.add("kind.word", notation);
+                }
+                if negated(self.sentence, &t.span)
+                    || self.words.is_hedged_at(self.sentence, &t.span)
+                {
+                    f.add("ban.status", "near-hedged");
+                }
+            }
+            None => f.add("ban.kinds", "near:action-only"),
+        }
+        for (_, k) in self.cues {
+            c.kind.add("kind.cue", &self.words.notations[*k]);
+        }
+        let kinds = (self.kind_of(reg), self.kind_of(target));
+        f.add("ban.pair-kind", &format!("near:{}>{}", kinds.0, kinds.1));
+        f.add("ban.reg-kind", kinds.0);
+        f.add("ban.target-kind", kinds.1);
+        f.add(
+            "ban.certainty",
+            &format!("target-{}", certainty(self.facts, target)),
+        );
+        c.kind.add("kind.target-kind", kinds.1);
+        if self.cx.is_outlet(self.facts, target) {
+            f.flag("ban.target-outlet");
+        }
+        if self.cx.is_outlet(self.facts, reg) {
+            f.flag("ban.reg-outlet");
+        }
+        if main == Some(target) {
+            f.add("ban.target-role", "main");
+        }
+        let text = self.doc.text;
+        match before(text, target_span, 0) {
+            Some(w) => f.add("ban.before-target", &format!("near:{w}")),
+            None => f.add("ban.before-target", "near:^"),
+        }
+        // In a list of names: "Dahua Technology, Hikvision, IFLYTEK".
+        let lead = text[..target_span.start].trim_end();
+        let tail = text[target_span.end..].trim_start();
+        if lead.ends_with([',', '—', '–', ':']) || tail.starts_with(',') {
+            f.add("ban.list", "listed");
+        }
+    }
+
+    fn kind_of(&self, org: OrgId) -> &'static str {
+        if self.cx.is_service(self.facts, org) {
+            return "service";
+        }
+        self.facts
+            .organisations
+            .get(org)
+            .map_or("other", |o| kind_name(o.kind))
+    }
+
+    fn known(&self, org: OrgId) -> bool {
+        self.facts
+            .organisations
+            .get(org)
+            .is_some_and(|o| matches!(o.id, crate::extract::OrgIdentity::Known(_)))
+    }
+}
+
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
+}
+
+/// Replaces the rules' bans with the accepted pairs.
+pub fn decide(model: &Model, cx: &Context, doc: &Document<'_>, facts: &mut Facts) {
+    let found = pair_candidates(cx, doc, facts, false);
+    let rules = std::mem::take(&mut facts.bans);
+    let mut out = Vec::new();
+    for c in found {
+        let p = model.bans.probability(&c.pair.hashes);
+        if p < model.bans.threshold {
+            continue;
+        }
+        let kinds = model.ban_kinds.chosen(&c.kind.hashes);
+        let ruled = rules
+            .iter()
+            .find(|b| b.regulator == Some(c.regulator) && b.target == c.target);
+        let ban = match (ruled, &c.site) {
+            (Some(b), _) => b.clone(),
+            (None, Some((sentence, trigger))) => {
+                let (imposed, effective) = dates::for_trigger(doc, facts, sentence, trigger, &[]);
+                Ban {
+                    kind: String::new(),
+                    regulator: Some(c.regulator),
+                    target: c.target,
+                    imposed: if c.lifted { None } else { imposed },
+                    effective: if c.lifted { None } else { effective },
+                    status: if c.lifted {
+                        BanStatus::Lifted
+                    } else {
+                        BanStatus::InForce
+                    },
+                    jurisdiction: None,
+                    evidence: vec![Evidence::new(sentence.clone(), p)],
+                }
+            }
+            (None, None) => continue,
+        };
+        if kinds.is_empty() {
+            out.push(ban);
+            continue;
+        }
+        for kind in kinds {
+            out.push(Ban {
+                kind: kind.to_owned(),
+                ..ban.clone()
+            });
+        }
+    }
+    facts.bans = out;
+}

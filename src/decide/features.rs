@@ -1,0 +1,293 @@
+//! Features: named facts about a candidate ("the word before it is
+//! `by`"), hashed as they are made so scoring allocates nothing. Training
+//! keeps the names too, for the model file.
+//!
+//! A feature's name is `template=value` (or just `template` for a flag).
+//! The templates a binary can make are listed in [`TEMPLATES`]; a model
+//! that names another template was made for another feature set.
+
+/// Bump when what a template means changes, so old model files are refused.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// Every template, by fact type. Feature names start with one of these.
+pub const TEMPLATES: &[&str] = &[
+    // organisations
+    "org.origin",
+    "org.kind",
+    "org.known",
+    "org.words",
+    "org.shape",
+    "org.head",
+    "org.first",
+    "org.legal",
+    "org.acronym",
+    "org.mentions",
+    "org.before",
+    "org.after",
+    "org.outlet",
+    "org.place",
+    "org.person",
+    "org.lowercase-elsewhere",
+    "org.sentence-start",
+    "org.headline",
+    "org.suffix",
+    "org.inside",
+    "org.overlap",
+    "org.list",
+    "org.noun",
+    "org.prefix",
+    "org.before2",
+    "org.after2",
+    // regulators
+    "reg.kind",
+    "reg.known",
+    "reg.rule",
+    "reg.ban",
+    "reg.subject",
+    "reg.agent",
+    "reg.action",
+    "reg.head",
+    "reg.mentions",
+    "reg.outlet",
+    "reg.before",
+    "reg.certainty",
+    // bans
+    "ban.rule",
+    "ban.rule-kind",
+    "ban.kinds",
+    "ban.trigger",
+    "ban.reg-kind",
+    "ban.target-kind",
+    "ban.reg-known",
+    "ban.target-known",
+    "ban.target-outlet",
+    "ban.reg-outlet",
+    "ban.order",
+    "ban.distance",
+    "ban.before-target",
+    "ban.before-reg",
+    "ban.after-target",
+    "ban.between",
+    "ban.voice",
+    "ban.status",
+    "ban.sentences",
+    "ban.headline",
+    "ban.reg-subject",
+    "ban.reg-role",
+    "ban.target-role",
+    "ban.pair-kind",
+    "ban.neighbour",
+    "ban.list",
+    "ban.certainty",
+    "ban.words",
+    "ban.shape",
+    // ban kinds
+    "kind.trigger",
+    "kind.cue",
+    "kind.rule",
+    "kind.word",
+    "kind.target-kind",
+    // employee counts
+    "emp.rule",
+    "emp.relation",
+    "emp.org-kind",
+    "emp.org-distance",
+    "emp.word",
+    "emp.before",
+    "emp.after",
+    "emp.value",
+    "emp.orgs",
+    "emp.place",
+    "emp.certainty",
+];
+
+/// The template part of a feature name (without a language mark:
+/// `org.origin@de=run` is of `org.origin`).
+pub fn template_of(name: &str) -> &str {
+    let template = name.split_once('=').map_or(name, |(t, _)| t);
+    template.split_once('@').map_or(template, |(t, _)| t)
+}
+
+/// 64-bit FNV-1a: stable across machines and Rust versions (unlike
+/// `std`'s hasher), which is what a model file needs.
+pub fn hash(template: &str, value: Option<&str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    eat(template.as_bytes());
+    if let Some(v) = value {
+        eat(b"=");
+        eat(v.as_bytes());
+    }
+    h
+}
+
+/// The hash of a full feature name (`template=value` or `template`).
+pub fn hash_name(name: &str) -> u64 {
+    match name.split_once('=') {
+        Some((t, v)) => hash(t, Some(v)),
+        None => hash(name, None),
+    }
+}
+
+/// The identity of this binary's feature set: its version and templates.
+pub fn fingerprint() -> String {
+    let mut h = hash("feature-version", Some(&FEATURE_VERSION.to_string()));
+    for t in TEMPLATES {
+        h ^= hash(t, None);
+        h = h.rotate_left(7);
+    }
+    format!("{FEATURE_VERSION}-{h:016x}")
+}
+
+/// The features of one candidate.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub hashes: Vec<u64>,
+    /// The names, kept only while training.
+    pub names: Option<Vec<String>>,
+    /// With a language mark, every feature is also added as
+    /// `template@LANG=value`, so a weight can differ by language (a
+    /// capitalised word means more in English than in German).
+    lang: Option<&'static str>,
+}
+
+impl Features {
+    pub fn new(keep_names: bool) -> Self {
+        Self {
+            hashes: Vec::with_capacity(32),
+            names: keep_names.then(Vec::new),
+            lang: None,
+        }
+    }
+
+    /// Features that also count per language (see [`Features::lang`]).
+    pub fn per_language(keep_names: bool, lang: &'static str) -> Self {
+        Self {
+            lang: Some(lang),
+            ..Self::new(keep_names)
+        }
+    }
+
+    fn push(&mut self, template: &str, value: Option<&str>) {
+        self.hashes.push(hash(template, value));
+        if let Some(names) = &mut self.names {
+            names.push(match value {
+                Some(v) => format!("{template}={v}"),
+                None => template.to_owned(),
+            });
+        }
+    }
+
+    /// `template=value`; the value is lower-cased by the caller where case
+    /// should not matter.
+    pub fn add(&mut self, template: &'static str, value: &str) {
+        debug_assert!(TEMPLATES.contains(&template), "{template}");
+        // A model file line is `WEIGHT NAME`: names hold no white space.
+        if value.contains(char::is_whitespace) {
+            let joined: String = value
+                .chars()
+                .map(|c| if c.is_whitespace() { '_' } else { c })
+                .collect();
+            return self.add(template, &joined);
+        }
+        self.push(template, Some(value));
+        if let Some(lang) = self.lang {
+            self.push(&format!("{template}@{lang}"), Some(value));
+        }
+    }
+
+    /// A feature without a value.
+    pub fn flag(&mut self, template: &'static str) {
+        debug_assert!(TEMPLATES.contains(&template), "{template}");
+        self.push(template, None);
+        if let Some(lang) = self.lang {
+            self.push(&format!("{template}@{lang}"), None);
+        }
+    }
+
+    /// Every feature of `other` too (a pair's features from each place
+    /// it is reported).
+    pub fn extend(&mut self, other: &Features) {
+        self.hashes.extend_from_slice(&other.hashes);
+        if let (Some(names), Some(more)) = (&mut self.names, &other.names) {
+            names.extend(more.iter().cloned());
+        }
+    }
+
+    /// Each feature once (binary features: present or not).
+    pub fn dedup(&mut self) {
+        match &mut self.names {
+            Some(names) => {
+                let mut pairs: Vec<(u64, String)> =
+                    self.hashes.drain(..).zip(names.drain(..)).collect();
+                pairs.sort();
+                pairs.dedup_by(|a, b| a.0 == b.0);
+                for (h, n) in pairs {
+                    self.hashes.push(h);
+                    names.push(n);
+                }
+            }
+            None => {
+                self.hashes.sort_unstable();
+                self.hashes.dedup();
+            }
+        }
+    }
+}
+
+/// A count as a small bucket, so "3 mentions" and "4 mentions" share
+/// evidence while 1 and 10 do not.
+pub fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        5..=8 => "5-8",
+        _ => "9+",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_of_parts_and_names_agree() {
+        assert_eq!(hash("org.kind", Some("court")), hash_name("org.kind=court"));
+        assert_eq!(hash("org.known", None), hash_name("org.known"));
+        assert_ne!(
+            hash("org.kind", Some("court")),
+            hash_name("org.kind=company")
+        );
+        // Stable across builds: a model file depends on it.
+        assert_eq!(hash("", None), 0xcbf2_9ce4_8422_2325);
+    }
+
+    #[test]
+    fn dedup_keeps_names_with_their_hashes() {
+        let mut f = Features::new(true);
+        f.add("org.kind", "court");
+        f.flag("org.known");
+        f.add("org.kind", "court");
+        f.dedup();
+        assert_eq!(f.hashes.len(), 2);
+        let names = f.names.unwrap();
+        for (h, n) in f.hashes.iter().zip(&names) {
+            assert_eq!(*h, hash_name(n));
+        }
+    }
+
+    #[test]
+    fn every_template_is_unique() {
+        let mut t = TEMPLATES.to_vec();
+        t.sort_unstable();
+        t.dedup();
+        assert_eq!(t.len(), TEMPLATES.len());
+    }
+}
