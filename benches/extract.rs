@@ -22,7 +22,7 @@ use newsgraph::graph::iri;
 use newsgraph::graph::mapping::{Extraction, article_quads};
 use newsgraph::lang::Lang;
 use newsgraph::load::{LoadOptions, pipeline_id};
-use newsgraph::pipeline::Pipeline;
+use newsgraph::pipeline::{Pipeline, Stage};
 use newsgraph::vocab::Vocabulary;
 
 struct Args {
@@ -178,11 +178,14 @@ fn main() {
         }
     });
 
-    // Each extractor on documents holding the facts of the ones before it.
-    let extractors: Vec<_> = pipeline.extractors().collect();
+    // Each stage (extractor or learned decision) on documents holding the
+    // facts of the stages before it.
     let mut prefix: Vec<Facts> = docs.iter().map(|_| Facts::default()).collect();
-    for e in &extractors {
-        let name = format!("extractor {}", e.name());
+    for stage in pipeline.stages() {
+        let name = match stage {
+            Stage::Extract(e) => format!("extractor {}", e.name()),
+            Stage::Decide(fact) => format!("decision {}", fact.name()),
+        };
         let mut inputs: Vec<Facts> = prefix.clone();
         report.stage(&name, || {
             // Fresh copies outside the timed loop would need a clone per
@@ -190,12 +193,12 @@ fn main() {
             // measured on its own below.
             inputs.clone_from(&prefix);
             for (doc, facts) in docs.iter().zip(inputs.iter_mut()) {
-                e.extract(doc, facts);
+                pipeline.run_stage(stage, pipeline.model(), doc, facts);
             }
             black_box(&inputs);
         });
         for (doc, facts) in docs.iter().zip(prefix.iter_mut()) {
-            e.extract(doc, facts);
+            pipeline.run_stage(stage, pipeline.model(), doc, facts);
         }
     }
     let mut scratch = prefix.clone();

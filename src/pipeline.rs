@@ -184,9 +184,9 @@ impl Pipeline {
     }
 
     /// Runs one stage with `model` deciding (no decision without one). An
-    /// extractor or decision that fails on odd input (a bug) loses only
-    /// its own facts: the others still run, and the failure is listed in
-    /// [`Facts::failures`].
+    /// extractor that fails on odd input (a bug) loses only its own facts,
+    /// a failing decision leaves the candidates undecided; the others still
+    /// run, and the failure is listed in [`Facts::failures`].
     pub fn run_stage(
         &self,
         stage: &Stage,
@@ -198,7 +198,9 @@ impl Pipeline {
             Stage::Extract(e) => e.name(),
             Stage::Decide(fact) => fact.name(),
         };
-        let before = facts.clone();
+        // A decision changes the facts only once its candidates are scored:
+        // if it fails, the extractors' facts stand as they are.
+        let before = matches!(stage, Stage::Extract(_)).then(|| facts.clone());
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match stage {
             Stage::Extract(e) => e.extract(doc, facts),
             Stage::Decide(fact) => {
@@ -213,7 +215,9 @@ impl Pipeline {
                 .map(|s| (*s).to_owned())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            *facts = before;
+            if let Some(before) = before {
+                *facts = before;
+            }
             let what = match stage {
                 Stage::Extract(_) => "extractor",
                 Stage::Decide(_) => "decision",

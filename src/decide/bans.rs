@@ -93,6 +93,15 @@ pub fn pair_candidates(
         }
     }
     let main = main_company(facts);
+    let certainties: Vec<usize> = (0..facts.organisations.len())
+        .map(|org| {
+            let level = certainty(facts, org);
+            CERTAINTY
+                .iter()
+                .position(|(t, _)| t.ends_with(level))
+                .unwrap_or(3)
+        })
+        .collect();
     let info: Vec<SentenceInfo> = doc
         .sentences
         .iter()
@@ -114,6 +123,8 @@ pub fn pair_candidates(
             triggers: &here.triggers,
             actions: &here.actions,
             cues: &here.cues,
+            words_of_sentence: &here.words,
+            certainty: &certainties,
         };
         let named = &here.named;
         let mut regulators: Vec<(OrgId, Option<Range<usize>>)> =
@@ -229,7 +240,8 @@ pub fn pair_candidates(
 /// mention) and its ban, action and cue words.
 struct SentenceInfo {
     named: Vec<(OrgId, Range<usize>)>,
-    triggers: Vec<Trigger>,
+    words: Vec<String>,
+    triggers: Vec<TriggerInfo>,
     actions: Vec<Range<usize>>,
     cues: Vec<(Range<usize>, usize)>,
     lifted: bool,
@@ -247,6 +259,7 @@ impl SentenceInfo {
         if named.is_empty() {
             return Self {
                 named,
+                words: Vec::new(),
                 triggers: Vec::new(),
                 actions: Vec::new(),
                 cues: Vec::new(),
@@ -254,15 +267,35 @@ impl SentenceInfo {
                 passive: false,
             };
         }
-        let triggers = words.triggers(sentence);
+        let found = words.triggers(sentence);
+        let cues = if found.is_empty() {
+            Vec::new()
+        } else {
+            words.cues(sentence)
+        };
+        let triggers: Vec<TriggerInfo> = found
+            .iter()
+            .map(|t| TriggerInfo::new(words, sentence, t, &cues))
+            .collect();
         let actions = if triggers.is_empty() {
             words.actions(sentence)
         } else {
             Vec::new()
         };
         let reports = !triggers.is_empty() || !actions.is_empty();
+        let sentence_words = if reports {
+            let mut w: Vec<String> = lower_words(sentence)
+                .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        } else {
+            Vec::new()
+        };
         Self {
             named,
+            words: sentence_words,
             cues: if reports {
                 words.cues(sentence)
             } else {
@@ -279,6 +312,63 @@ impl SentenceInfo {
     fn reports(&self) -> bool {
         !self.named.is_empty() && (!self.triggers.is_empty() || !self.actions.is_empty())
     }
+}
+
+/// The certainty of an organisation as target and as regulator.
+const CERTAINTY: [(&str, &str); 4] = [
+    ("target-0.9", "reg-0.9"),
+    ("target-0.7", "reg-0.7"),
+    ("target-0.5", "reg-0.5"),
+    ("target-low", "reg-low"),
+];
+
+/// What a ban word says, worked out once per sentence.
+struct TriggerInfo {
+    /// Byte range in the sentence.
+    span: Range<usize>,
+    /// The word, lower case.
+    word: String,
+    /// Its kind's notation, by the word or a cue near it, or "general".
+    notation: &'static str,
+    /// The word itself names the kind ("Verkaufsverbot").
+    named: bool,
+    negated: bool,
+    hedged: bool,
+}
+
+impl TriggerInfo {
+    fn new(words: &BanWords, sentence: &str, t: &Trigger, cues: &[(Range<usize>, usize)]) -> Self {
+        let kind = t.kind.or_else(|| BanWords::kind_by_cue(cues, &t.span));
+        Self {
+            span: t.span.clone(),
+            word: sentence[t.span.clone()].to_lowercase(),
+            notation: kind.map_or("general", |k| notation(words, k)),
+            named: t.named,
+            negated: negated(sentence, &t.span),
+            hedged: words.is_hedged_at(sentence, &t.span),
+        }
+    }
+}
+
+/// The notation of kind `k`, as a `'static` feature value.
+fn notation(words: &BanWords, k: usize) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "sales-ban",
+        "usage-ban",
+        "import-ban",
+        "export-ban",
+        "entity-listing",
+        "service-ban",
+        "operating-ban",
+        "investment-ban",
+        "sanction",
+    ];
+    let n = words.notations.get(k).map_or("", String::as_str);
+    KNOWN
+        .iter()
+        .find(|x| **x == n)
+        .copied()
+        .unwrap_or("other-kind")
 }
 
 /// The candidates so far, in the order first seen.
@@ -319,9 +409,14 @@ struct Site<'a> {
     words: &'a BanWords,
     sentence_range: &'a Range<usize>,
     sentence: &'a str,
-    triggers: &'a [Trigger],
+    triggers: &'a [TriggerInfo],
     actions: &'a [Range<usize>],
     cues: &'a [(Range<usize>, usize)],
+    /// Its words of three letters or more, lower case.
+    words_of_sentence: &'a [String],
+    /// Per organisation, how sure its decision was (an index into
+    /// [`CERTAINTY`]).
+    certainty: &'a [usize],
 }
 
 impl Site<'_> {
@@ -350,36 +445,33 @@ impl Site<'_> {
         let nearest = self
             .triggers
             .iter()
-            .min_by_key(|t| distance(&t.span, &t_local))
-            .map(|t| (t.span.clone(), t.kind, t.named));
-        let anchor = nearest.as_ref().map(|(s, _, _)| s.clone()).or_else(|| {
+            .min_by_key(|t| distance(&t.span, &t_local));
+        let anchor = nearest.map(|t| t.span.clone()).or_else(|| {
             self.actions
                 .iter()
                 .min_by_key(|a| distance(a, &t_local))
                 .cloned()
         });
         let anchor = anchor?;
-        let word = self.sentence[anchor.clone()].to_lowercase();
-        match &nearest {
-            Some((span, kind, named)) => {
-                f.add("ban.trigger", &word);
-                c.kind.add("kind.trigger", &word);
-                let kind = kind.or_else(|| BanWords::kind_by_cue(self.cues, span));
-                let notation = kind.map_or("general", |k| self.words.notations[k].as_str());
-                f.add("ban.kinds", notation);
-                if *named {
-                    c.kind.add("kind.word", notation);
-                } else if let Some(k) = kind {
-                    c.kind.add("kind.cue", &self.words.notations[k]);
+        match nearest {
+            Some(t) => {
+                f.add("ban.trigger", &t.word);
+                c.kind.add("kind.trigger", &t.word);
+                f.add("ban.kinds", t.notation);
+                if t.named {
+                    c.kind.add("kind.word", t.notation);
+                } else if t.notation != "general" {
+                    c.kind.add("kind.cue", t.notation);
                 }
-                if negated(self.sentence, span) {
+                if t.negated {
                     f.add("ban.status", "negated");
                 }
-                if self.words.is_hedged_at(self.sentence, span) {
+                if t.hedged {
                     f.add("ban.status", "hedged");
                 }
             }
             None => {
+                let word = self.sentence[anchor.clone()].to_lowercase();
                 f.add("ban.trigger", &format!("action:{word}"));
                 f.add("ban.kinds", "action-only");
             }
@@ -394,14 +486,8 @@ impl Site<'_> {
         f.add("ban.reg-kind", kinds.0);
         f.add("ban.target-kind", kinds.1);
         f.add("ban.pair-kind", &format!("{}>{}", kinds.0, kinds.1));
-        f.add(
-            "ban.certainty",
-            &format!("target-{}", certainty(self.facts, target)),
-        );
-        f.add(
-            "ban.certainty",
-            &format!("reg-{}", certainty(self.facts, reg)),
-        );
+        f.add("ban.certainty", CERTAINTY[self.certainty[target]].0);
+        f.add("ban.certainty", CERTAINTY[self.certainty[reg]].1);
         c.kind.add("kind.target-kind", kinds.1);
         if self.known(reg) {
             f.flag("ban.reg-known");
@@ -467,16 +553,13 @@ impl Site<'_> {
         f.add("ban.order", &order);
         // Conjunctions a linear model cannot form itself.
         f.add("ban.shape", &format!("{}>{}:{order}", kinds.0, kinds.1));
-        if let Some((_, kind, _)) = &nearest {
-            let notation = kind.map_or("general", |k| self.words.notations[k].as_str());
-            f.add("ban.shape", &format!("{notation}:{order}"));
+        if let Some(t) = nearest {
+            f.add("ban.shape", &format!("{}:{order}", t.notation));
         }
         // The sentence's own words: "fined", "probe", "approved" say what
         // kind of step it reports.
-        for w in lower_words(self.sentence) {
-            if w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) {
-                f.add("ban.words", &w);
-            }
+        for w in self.words_of_sentence {
+            f.add("ban.words", w);
         }
         // The words between the ban word and the target, when few.
         let (from, to) = if anchor.end <= t_local.start {
@@ -515,18 +598,13 @@ impl Site<'_> {
         f.add("ban.neighbour", placement);
         match self.triggers.first() {
             Some(t) => {
-                let word = self.sentence[t.span.clone()].to_lowercase();
-                f.add("ban.trigger", &format!("near:{word}"));
-                c.kind.add("kind.trigger", &word);
-                let kind = t.kind.or_else(|| BanWords::kind_by_cue(self.cues, &t.span));
-                let notation = kind.map_or("general", |k| self.words.notations[k].as_str());
-                f.add("ban.kinds", &format!("near:{notation}"));
+                f.add("ban.trigger", &format!("near:{}", t.word));
+                c.kind.add("kind.trigger", &t.word);
+                f.add("ban.kinds", &format!("near:{}", t.notation));
                 if t.named {
-                    c.kind.add("kind.word", notation);
+                    c.kind.add("kind.word", t.notation);
                 }
-                if negated(self.sentence, &t.span)
-                    || self.words.is_hedged_at(self.sentence, &t.span)
-                {
+                if t.negated || t.hedged {
                     f.add("ban.status", "near-hedged");
                 }
             }
@@ -539,10 +617,7 @@ impl Site<'_> {
         f.add("ban.pair-kind", &format!("near:{}>{}", kinds.0, kinds.1));
         f.add("ban.reg-kind", kinds.0);
         f.add("ban.target-kind", kinds.1);
-        f.add(
-            "ban.certainty",
-            &format!("target-{}", certainty(self.facts, target)),
-        );
+        f.add("ban.certainty", CERTAINTY[self.certainty[target]].0);
         c.kind.add("kind.target-kind", kinds.1);
         if self.cx.is_outlet(self.facts, target) {
             f.flag("ban.target-outlet");

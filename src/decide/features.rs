@@ -35,6 +35,7 @@ pub const TEMPLATES: &[&str] = &[
     "org.overlap",
     "org.list",
     "org.noun",
+    "org.common",
     "org.prefix",
     "org.before2",
     "org.after2",
@@ -101,6 +102,32 @@ pub const TEMPLATES: &[&str] = &[
     "emp.certainty",
 ];
 
+/// Templates whose values are words of the text: they need no language
+/// twin.
+const WORD_TEMPLATES: &[&str] = &[
+    "org.first",
+    "org.head",
+    "org.suffix",
+    "org.prefix",
+    "org.inside",
+    "org.before",
+    "org.after",
+    "org.before2",
+    "org.after2",
+    "reg.head",
+    "reg.before",
+    "reg.action",
+    "ban.trigger",
+    "ban.before-target",
+    "ban.before-reg",
+    "ban.after-target",
+    "ban.between",
+    "ban.words",
+    "emp.word",
+    "emp.before",
+    "emp.after",
+];
+
 /// The template part of a feature name (without a language mark:
 /// `org.origin@de=run` is of `org.origin`).
 pub fn template_of(name: &str) -> &str {
@@ -111,6 +138,11 @@ pub fn template_of(name: &str) -> &str {
 /// 64-bit FNV-1a: stable across machines and Rust versions (unlike
 /// `std`'s hasher), which is what a model file needs.
 pub fn hash(template: &str, value: Option<&str>) -> u64 {
+    hash_parts(&[template], value)
+}
+
+/// The hash of the name `parts.concat()` (`=value`), without building it.
+fn hash_parts(parts: &[&str], value: Option<&str>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
         for b in bytes {
@@ -118,7 +150,9 @@ pub fn hash(template: &str, value: Option<&str>) -> u64 {
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
-    eat(template.as_bytes());
+    for part in parts {
+        eat(part.as_bytes());
+    }
     if let Some(v) = value {
         eat(b"=");
         eat(v.as_bytes());
@@ -173,13 +207,23 @@ impl Features {
         }
     }
 
+    /// Adds the feature, and its language-marked twin unless the template
+    /// is one of words (a word already belongs to its language).
     fn push(&mut self, template: &str, value: Option<&str>) {
-        self.hashes.push(hash(template, value));
-        if let Some(names) = &mut self.names {
-            names.push(match value {
-                Some(v) => format!("{template}={v}"),
-                None => template.to_owned(),
-            });
+        let lang = self.lang.filter(|_| !WORD_TEMPLATES.contains(&template));
+        let marks: &[&[&str]] = match &lang {
+            Some(lang) => &[&[template], &[template, "@", lang]],
+            None => &[&[template]],
+        };
+        for parts in marks {
+            self.hashes.push(hash_parts(parts, value));
+            if let Some(names) = &mut self.names {
+                let name = parts.concat();
+                names.push(match value {
+                    Some(v) => format!("{name}={v}"),
+                    None => name,
+                });
+            }
         }
     }
 
@@ -196,18 +240,12 @@ impl Features {
             return self.add(template, &joined);
         }
         self.push(template, Some(value));
-        if let Some(lang) = self.lang {
-            self.push(&format!("{template}@{lang}"), Some(value));
-        }
     }
 
     /// A feature without a value.
     pub fn flag(&mut self, template: &'static str) {
         debug_assert!(TEMPLATES.contains(&template), "{template}");
         self.push(template, None);
-        if let Some(lang) = self.lang {
-            self.push(&format!("{template}@{lang}"), None);
-        }
     }
 
     /// Every feature of `other` too (a pair's features from each place
@@ -267,6 +305,29 @@ mod tests {
         );
         // Stable across builds: a model file depends on it.
         assert_eq!(hash("", None), 0xcbf2_9ce4_8422_2325);
+    }
+
+    #[test]
+    fn language_twins_hash_like_their_names() {
+        let mut f = Features::per_language(true, "de");
+        f.add("org.kind", "court");
+        f.flag("org.known");
+        f.add("org.before", "laut");
+        let names = f.names.clone().unwrap();
+        assert_eq!(
+            names,
+            [
+                "org.kind=court",
+                "org.kind@de=court",
+                "org.known",
+                "org.known@de",
+                "org.before=laut"
+            ]
+        );
+        for (h, n) in f.hashes.iter().zip(&names) {
+            assert_eq!(*h, hash_name(n));
+        }
+        assert_eq!(template_of("org.kind@de=court"), "org.kind");
     }
 
     #[test]

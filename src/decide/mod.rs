@@ -62,6 +62,7 @@ impl FactType {
 pub struct Context {
     pub(crate) places: PlaceIndex,
     pub(crate) given_names: HashSet<String>,
+    pub(crate) common_words: HashSet<String>,
     outlets: HashSet<String>,
     services: HashSet<String>,
     pub(crate) ban_words: Arc<BanLexicon>,
@@ -81,6 +82,7 @@ impl Context {
         Self {
             places: PlaceIndex::new(&vocab.places),
             given_names: vocab.given_names.clone(),
+            common_words: vocab.common_words.clone(),
             outlets: iris(|e| e.is_news_outlet),
             services: iris(|e| e.is_service),
             ban_words,

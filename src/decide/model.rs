@@ -19,7 +19,7 @@
 //! is refused with the line at fault: a model that silently scored
 //! nothing would turn every article into no facts.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::{self, Write as _};
 
 use super::features::{self, TEMPLATES};

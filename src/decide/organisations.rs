@@ -1,9 +1,11 @@
 //! Which organisation candidates are organisations: one candidate per
 //! entity (all its names and mentions), decided once per article.
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::features::{Features, bucket};
 use super::model::Binary;
-use super::words::{after, before, lower_words, punctuated_before, shape, suffix};
+use super::words::{after, before, lower, lower_words, punctuated_before, shape, suffix};
 use super::{Candidate, Context, Key};
 use crate::extract::{Document, Facts, Finder, OrgIdentity, OrgKind};
 use crate::text::names;
@@ -27,11 +29,21 @@ pub fn candidates(
 ) -> Vec<Candidate> {
     let text = doc.text;
     let mut out = Vec::with_capacity(facts.organisations.len());
-    let all_names: Vec<Vec<String>> = facts
+    let names: Vec<String> = facts
         .organisations
         .iter()
-        .map(|o| lower_words(&o.name_in_article()).collect())
+        .map(|o| o.name_in_article())
         .collect();
+    let all_names: Vec<Vec<String>> = names.iter().map(|n| lower_words(n).collect()).collect();
+    // Looked up once per article, not once per organisation.
+    let words = ArticleWords::new(text);
+    let mut by_org: Vec<Vec<usize>> = vec![Vec::new(); facts.organisations.len()];
+    for (i, m) in facts.mentions.iter().enumerate() {
+        if let Some(list) = by_org.get_mut(m.org) {
+            list.push(i);
+        }
+    }
+    let lists = listed(text, facts);
     for (id, org) in facts.organisations.iter().enumerate() {
         let mut f = Features::per_language(keep_names, doc.lang.code());
         for finder in &org.found_by {
@@ -51,12 +63,12 @@ pub fn candidates(
         if cx.is_outlet(facts, id) {
             f.flag("org.outlet");
         }
-        let name = org.name_in_article();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        f.add("org.words", bucket(words.len()));
-        let shape_of: Vec<String> = words.iter().take(3).map(|w| shape(w)).collect();
+        let name = &names[id];
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        f.add("org.words", bucket(name_words.len()));
+        let shape_of: Vec<String> = name_words.iter().take(3).map(|w| shape(w)).collect();
         f.add("org.shape", &shape_of.join(" "));
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        if let (Some(first), Some(last)) = (name_words.first(), name_words.last()) {
             f.add("org.first", &first.to_lowercase());
             f.add("org.head", &last.to_lowercase());
             f.add("org.suffix", &suffix(last, 3));
@@ -64,46 +76,54 @@ pub fn candidates(
             f.add("org.suffix", &format!("4:{}", suffix(last, 4)));
             let prefix: String = first.to_lowercase().chars().take(4).collect();
             f.add("org.prefix", &prefix);
-            if words.len() >= 2 && cx.given_names.contains(*first) {
+            if name_words.len() >= 2 && cx.given_names.contains(*first) {
                 f.add("org.person", "given-name");
             }
         }
-        for w in lower_words(&name) {
-            f.add("org.inside", &w);
+        for w in &all_names[id] {
+            f.add("org.inside", w);
         }
+        let common = name_words
+            .iter()
+            .filter(|w| cx.common_words.contains(**w))
+            .count();
+        f.add(
+            "org.common",
+            match common {
+                0 => "none",
+                n if n == name_words.len() => "all",
+                _ => "some",
+            },
+        );
         overlaps(&mut f, id, &all_names);
-        if names::without_legal_form(&name).len() < name.len() {
+        if names::without_legal_form(name).len() < name.len() {
             f.flag("org.legal");
         }
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
             f.flag("org.acronym");
         }
-        if words.len() == 1 && cx.places.word(&name).is_some() {
-            f.flag("org.place");
-        }
-        if words.len() == 1 {
-            noun_signs(&mut f, &name, text);
-        }
-        if words.len() == 1 {
-            let lower = name.to_lowercase();
-            let elsewhere = text
-                .split_whitespace()
-                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == lower);
-            if elsewhere {
+        if name_words.len() == 1 {
+            if cx.places.word(name).is_some() {
+                f.flag("org.place");
+            }
+            words.noun_signs(&mut f, name, doc.lang == crate::lang::Lang::De);
+            if words.written.contains(name.to_lowercase().as_str()) {
                 f.flag("org.lowercase-elsewhere");
             }
         }
-        listed(&mut f, id, text, facts);
+        for list in &lists[id] {
+            f.add("org.list", list);
+        }
         let mut mentions = 0;
         let mut determined = 0;
         let (mut at_start, mut inside) = (0, 0);
-        for m in facts.mentions_of(id) {
+        for m in by_org[id].iter().map(|i| &facts.mentions[*i]) {
             mentions += 1;
             let span = &m.evidence.span;
             match before(text, span, 0) {
                 Some(w) => {
-                    if DETERMINERS.contains(&w.as_str()) {
+                    if DETERMINERS.contains(&w.as_ref()) {
                         determined += 1;
                     }
                     // "das neue Verbot", "der umstrittene Plan": an
@@ -116,7 +136,7 @@ pub fn candidates(
                         && ["e", "en", "er", "es", "em"]
                             .iter()
                             .any(|e| raw.ends_with(e))
-                        && !DETERMINERS.contains(&w.as_str())
+                        && !DETERMINERS.contains(&w.as_ref())
                     {
                         f.add("org.noun", "adjective-before");
                     }
@@ -208,48 +228,68 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "diese", "dieser", "dieses",
 ];
 
-/// How a one-word name behaves like a common noun: inflected elsewhere
-/// in the text ("Verbot", "Verbots", "Verbote"), or part of a longer word
-/// ("Verbot" in "Verkaufsverbot").
-fn noun_signs(f: &mut Features, name: &str, text: &str) {
-    let lower = name.to_lowercase();
-    if lower.chars().count() < 4 {
-        return;
+/// The words of an article, for the features that ask "does this name
+/// occur elsewhere as an ordinary word?".
+struct ArticleWords<'t> {
+    /// Every word as written.
+    written: HashSet<&'t str>,
+    /// Every distinct word, lower case.
+    lower: Vec<String>,
+}
+
+impl<'t> ArticleWords<'t> {
+    fn new(text: &'t str) -> Self {
+        let written: HashSet<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut lower: Vec<String> = written.iter().map(|w| lower(w).into_owned()).collect();
+        lower.sort_unstable();
+        lower.dedup();
+        Self { written, lower }
     }
-    let mut inflected = false;
-    let mut compound = false;
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.len() <= lower.len() {
-            continue;
+
+    /// How a one-word German name behaves like a common noun: inflected
+    /// elsewhere in the text ("Verbot", "Verbots", "Verbote"), or the end
+    /// of a longer word ("Verbot" in "Verkaufsverbot").
+    fn noun_signs(&self, f: &mut Features, name: &str, german: bool) {
+        let lower = name.to_lowercase();
+        // English nouns neither inflect nor compound like this.
+        if !german || lower.chars().count() < 4 {
+            return;
         }
-        let lw = w.to_lowercase();
-        if let Some(rest) = lw.strip_prefix(&lower) {
-            if ["s", "es", "e", "en", "n", "er", "ern"].contains(&rest) {
-                inflected = true;
+        let mut inflected = false;
+        let mut compound = false;
+        for w in &self.lower {
+            if w.len() <= lower.len() {
+                continue;
             }
-        } else if lw.ends_with(&lower) {
-            compound = true;
+            if let Some(rest) = w.strip_prefix(lower.as_str()) {
+                inflected |= ["s", "es", "e", "en", "n", "er", "ern"].contains(&rest);
+            } else if w.ends_with(lower.as_str()) {
+                compound = true;
+            }
         }
-        if inflected && compound {
-            break;
+        if inflected {
+            f.add("org.noun", "inflected");
         }
-    }
-    if inflected {
-        f.add("org.noun", "inflected");
-    }
-    if compound {
-        f.add("org.noun", "in-compound");
+        if compound {
+            f.add("org.noun", "in-compound");
+        }
     }
 }
 
-/// "Dahua Technology, Hikvision, IFLYTEK and Megvii": a name in a list
-/// with others, and whether those others were found by more than their
-/// shape.
-fn listed(f: &mut Features, id: usize, text: &str, facts: &Facts) {
+/// "Dahua Technology, Hikvision, IFLYTEK and Megvii": per organisation,
+/// whether it stands in a list with others, and whether those others were
+/// found by more than their shape.
+fn listed(text: &str, facts: &Facts) -> Vec<Vec<&'static str>> {
     const JOINERS: &[&str] = &[",", "und", "and", "sowie", "&", "or", "oder", "as well as"];
     let joined = |gap: &str| {
         let g = gap.trim();
-        g.len() <= 12 && JOINERS.iter().any(|j| g == *j || g == format!(", {j}"))
+        g.len() <= 12
+            && JOINERS
+                .iter()
+                .any(|j| g == *j || g.strip_prefix(", ").is_some_and(|rest| rest == *j))
     };
     let solid = |org: usize| {
         facts.organisations.get(org).is_some_and(|o| {
@@ -258,31 +298,24 @@ fn listed(f: &mut Features, id: usize, text: &str, facts: &Facts) {
                 .any(|x| !matches!(x, Finder::Run | Finder::Part))
         })
     };
-    for (i, m) in facts.mentions.iter().enumerate() {
-        if m.org != id {
+    let mut out: Vec<Vec<&'static str>> = vec![Vec::new(); facts.organisations.len()];
+    for pair in facts.mentions.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = a.evidence.span.end..b.evidence.span.start;
+        if a.org == b.org || gap.start > gap.end || !joined(&text[gap]) {
             continue;
         }
-        let prev = i.checked_sub(1).and_then(|j| facts.mentions.get(j));
-        let next = facts.mentions.get(i + 1);
-        for (other, gap) in [
-            prev.map(|p| (p.org, p.evidence.span.end..m.evidence.span.start)),
-            next.map(|n| (n.org, m.evidence.span.end..n.evidence.span.start)),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if other != id && gap.start <= gap.end && joined(&text[gap]) {
-                f.add(
-                    "org.list",
-                    if solid(other) {
-                        "with-found"
-                    } else {
-                        "with-run"
-                    },
-                );
+        for (me, other) in [(a.org, b.org), (b.org, a.org)] {
+            if let Some(list) = out.get_mut(me) {
+                list.push(if solid(other) {
+                    "with-found"
+                } else {
+                    "with-run"
+                });
             }
         }
     }
+    out
 }
 
 fn contains(long: &[String], short: &[String]) -> bool {

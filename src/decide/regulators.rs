@@ -18,6 +18,15 @@ pub fn candidates(
     let text = doc.text;
     let words = cx.ban_words.words(doc.lang);
     let mut out = Vec::with_capacity(facts.organisations.len());
+    // The action words of each sentence that names an organisation, found
+    // once per sentence.
+    let mut actions: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; doc.sentences.len()];
+    let mut by_org: Vec<Vec<usize>> = vec![Vec::new(); facts.organisations.len()];
+    for (i, m) in facts.mentions.iter().enumerate() {
+        if let Some(list) = by_org.get_mut(m.org) {
+            list.push(i);
+        }
+    }
     for (id, org) in facts.organisations.iter().enumerate() {
         let mut f = Features::per_language(keep_names, doc.lang.code());
         f.add("reg.kind", kind_name(org.kind));
@@ -46,7 +55,7 @@ pub fn candidates(
             f.add("reg.head", &head.to_lowercase());
         }
         let mut mentions = 0;
-        for m in facts.mentions_of(id) {
+        for m in by_org[id].iter().map(|i| &facts.mentions[*i]) {
             mentions += 1;
             let span = &m.evidence.span;
             if let Some(w) = before(text, span, 0) {
@@ -58,7 +67,8 @@ pub fn candidates(
             };
             let s = &text[range.clone()];
             let at = span.start - range.start;
-            for a in words.actions(s) {
+            let here = actions[sentence].get_or_insert_with(|| words.actions(s));
+            for a in here.iter() {
                 if a.start >= at + span.len() && a.start - at < 120 {
                     f.flag("reg.subject");
                     f.add("reg.action", &s[a.clone()].to_lowercase());

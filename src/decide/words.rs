@@ -1,31 +1,41 @@
 //! The words around a span, as features see them: lower case, without
 //! punctuation, at most a few.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// Lower case, borrowed when it already is (most words of running text).
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
 
 fn clean(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
 }
 
 /// The `n`-th word before `span` (0 = the one right before), lower case.
-pub fn before(text: &str, span: &Range<usize>, n: usize) -> Option<String> {
+pub fn before<'t>(text: &'t str, span: &Range<usize>, n: usize) -> Option<Cow<'t, str>> {
     text[..span.start]
         .split_whitespace()
         .rev()
         .map(clean)
         .filter(|w| !w.is_empty())
         .nth(n)
-        .map(str::to_lowercase)
+        .map(lower)
 }
 
 /// The `n`-th word after `span`, lower case.
-pub fn after(text: &str, span: &Range<usize>, n: usize) -> Option<String> {
+pub fn after<'t>(text: &'t str, span: &Range<usize>, n: usize) -> Option<Cow<'t, str>> {
     text[span.end..]
         .split_whitespace()
         .map(clean)
         .filter(|w| !w.is_empty())
         .nth(n)
-        .map(str::to_lowercase)
+        .map(lower)
 }
 
 /// Whether punctuation stands right before `span` (after white space): a

@@ -19,10 +19,11 @@ const STAFF: &str = r"Mitarbeiter(?:innen|n|s)?|Mitarbeitende(?:n)?|Beschäftigt
 
 /// A number as news write head counts: "1.200", "33 000", "3,2
 /// Millionen", "6,000-odd", "zwölf".
-const NUMBER: &str = r"(?:(?:\d{1,3}(?: \d{3})+\b|\d[\d.,\u{a0}\u{202f}']*)(?:-odd|-strong)?(?:\s+(?:Millionen|Million|Mio\.?|million|Tausend|thousand))?|(?i:ein dutzend|a dozen|zwölf|elf|zehn|neun|acht|sieben|sechs|fünf|vier|drei|zwei|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|zwanzig|dreißig|vierzig|fünfzig|hundert|twenty|thirty|forty|fifty|a hundred))";
+const NUMBER: &str = r"(?:\d[\d.,\u{a0}\u{202f}']*(?:-odd|-strong)?(?:\s+(?:Millionen|Million|Mio\.?|million|Tausend|thousand))?|(?i:ein dutzend|a dozen|zwölf|elf|zehn|neun|acht|sieben|sechs|fünf|vier|drei|zwei|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|zwanzig|dreißig|vierzig|fünfzig|hundert|twenty|thirty|forty|fifty|a hundred))";
 
-/// The same, for counts of jobs.
-const JOB_NUMBER: &str = NUMBER;
+/// Up to two adjectives between a number and its noun ("1.200 festangestellte
+/// Mitarbeiter").
+const ADJECTIVES: &str = r"(?:\s+[\p{Ll}][\p{L}-]*){0,2}";
 
 /// Nouns that count employees only next to a verb of working.
 const PEOPLE: &str = r"Menschen|Personen|people|persons";
@@ -119,9 +120,9 @@ const WHOLE: &[&str] = &[
 ];
 
 pub struct EmployeeExtractor {
+    /// Numbers before staff nouns (and, [`EmployeeExtractor::with_jobs`],
+    /// job nouns).
     count: Regex,
-    /// Also counts of jobs (`JOBS`), for a learned decision.
-    jobs: Option<Regex>,
     workforce: Regex,
     /// "employs 1,500," with no noun after the number.
     bare: Regex,
@@ -133,10 +134,10 @@ pub struct EmployeeExtractor {
 impl EmployeeExtractor {
     pub fn new(vocab: &Vocabulary) -> Self {
         let number = NUMBER;
-        let adjectives = r"(?:\s+[\p{Ll}][\p{L}-]*){0,2}";
         Self {
-            count: compile(&format!(r"\b(?P<number>{number}){adjectives}\s+(?P<noun>{STAFF}|{PEOPLE})\b")),
-            jobs: None,
+            count: compile(&format!(
+                r"\b(?P<number>{number}){ADJECTIVES}\s+(?P<noun>{STAFF}|{PEOPLE})\b"
+            )),
             workforce: compile(&format!(
                 r"\b(?:workforce|staff|headcount|Belegschaft|Mitarbeiterzahl)\s+(?:of|von)\s+(?P<rel>(?:more than|fewer than|less than|about|around|roughly|nearly|almost|some|over|under|at least|rund|etwa|mehr als|weniger als|knapp|über|mindestens)\s+)?(?P<number>{number})"
             )),
@@ -155,9 +156,9 @@ impl EmployeeExtractor {
     /// Also proposes counts of jobs ("rund 120 Arbeitsplätze"), which only
     /// a learned decision can tell from jobs cut.
     pub fn with_jobs(mut self) -> Self {
-        self.jobs = Some(compile(&format!(
-            r"\b(?P<number>{JOB_NUMBER})(?:\s+[\p{{Ll}}][\p{{L}}-]*){{0,2}}\s+(?P<noun>{JOBS})\b"
-        )));
+        self.count = compile(&format!(
+            r"\b(?P<number>{NUMBER}){ADJECTIVES}\s+(?P<noun>{STAFF}|{PEOPLE}|{JOBS})\b"
+        ));
         self
     }
 
@@ -172,8 +173,7 @@ impl EmployeeExtractor {
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let s = &text[sentence.clone()];
             let mut last: Option<EmployeeCount> = None;
-            let jobs = self.jobs.iter().flat_map(|j| j.captures_iter(s));
-            for caps in self.count.captures_iter(s).chain(jobs) {
+            for caps in self.count.captures_iter(s) {
                 let (Some(number), Some(noun)) = (caps.name("number"), caps.name("noun")) else {
                     continue;
                 };
@@ -181,7 +181,8 @@ impl EmployeeExtractor {
                 if people_only && !self.work_verb.is_match(s) {
                     continue;
                 }
-                let at = sentence.start + number.start();
+                // "33 000 Mitarbeiter": the groups before the one matched.
+                let at = spaced_start(text, sentence.start + number.start());
                 let span = at..sentence.start + noun.end();
                 if let Some(count) =
                     self.count_at(doc, facts, index, at, span, noun.end() + sentence.start)
@@ -426,6 +427,42 @@ impl EmployeeExtractor {
 
 fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("employee pattern does not compile: {e}"))
+}
+
+/// Where a number whose thousands are grouped by spaces starts, given the
+/// start of its last group: "33 000" is one number, "2019 300" two.
+fn spaced_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let group = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if group != 3 {
+        return at;
+    }
+    let mut start = at;
+    while let Some(space) = start.checked_sub(1).filter(|&i| bytes[i] == b' ') {
+        let digits = bytes[..space]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let begins = space - digits;
+        let word_edge = begins == 0 || !bytes[begins - 1].is_ascii_alphanumeric();
+        if digits == 3 {
+            start = begins;
+        } else if (1..=2).contains(&digits) && word_edge {
+            return begins;
+        } else {
+            break;
+        }
+    }
+    // Only whole groups of three before: "000 000" alone is no number.
+    if start != at && (start == 0 || !bytes[start - 1].is_ascii_alphanumeric()) {
+        start
+    } else {
+        at
+    }
 }
 
 fn regex_is_match_at(alternatives: &str, word: &str) -> bool {

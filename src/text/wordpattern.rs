@@ -151,20 +151,32 @@ fn build_many(sources: &[String]) -> Option<meta::Regex> {
 /// `text` in lower case with every character keeping its byte length, so
 /// offsets into the folded text are offsets into `text`.
 pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_uppercase) {
+    let bytes = text.as_bytes();
+    // Most text is ASCII: lower-case it byte by byte, and decode only the
+    // characters beyond ASCII.
+    if !bytes.iter().any(|b| b.is_ascii_uppercase() || *b >= 0x80) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let folded = text
-        .chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        })
-        .collect();
-    std::borrow::Cow::Owned(folded)
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        let b = out[i];
+        if b < 0x80 {
+            out[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        let width = c.len_utf8();
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next())
+            && l.len_utf8() == width
+        {
+            l.encode_utf8(&mut out[i..i + width]);
+        }
+        i += width;
+    }
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("same-width characters keep UTF-8 valid"))
 }
 
 /// Word patterns compiled into one regex that matches regardless of case.

@@ -66,6 +66,9 @@ pub struct Vocabulary {
     pub gazetteer: Gazetteer,
     /// Given names (`ontology/people.ttl`): people, not organisations.
     pub given_names: std::collections::HashSet<String>,
+    /// Common words (`ontology/common-words.ttl`), as written: never an
+    /// organisation's name on their own.
+    pub common_words: std::collections::HashSet<String>,
     /// Changes whenever any vocabulary file changes; stored with each
     /// article so a changed vocabulary makes `load` extract again.
     pub fingerprint: String,
@@ -107,6 +110,13 @@ impl Vocabulary {
                 .literals(
                     &rdf::iri(crate::graph::ns::NG, "givenNames"),
                     &rdf::iri(crate::graph::ns::NG, "givenName"),
+                )
+                .map(|(v, _)| v.trim().to_owned())
+                .collect(),
+            common_words: index
+                .literals(
+                    &rdf::iri(crate::graph::ns::NG, "commonWords"),
+                    &rdf::iri(crate::graph::ns::NG, "commonWord"),
                 )
                 .map(|(v, _)| v.trim().to_owned())
                 .collect(),

@@ -108,3 +108,31 @@ fn layoffs_users_money_and_percentages_are_not_head_counts() {
     );
     assert!(en("Talvo Systems Inc. paid $2,000 to 300 customers in 2017.").is_empty());
 }
+
+#[test]
+fn spaced_thousands_start_at_their_first_group() {
+    use super::spaced_start;
+    let t = "mit 33 000 Mitarbeitern";
+    assert_eq!(
+        spaced_start(t, t.find("000").unwrap()),
+        t.find("33").unwrap()
+    );
+    let t = "rund 1 200 000 Kunden";
+    assert_eq!(
+        spaced_start(t, t.rfind("000").unwrap()),
+        t.find("1 ").unwrap()
+    );
+    let t = "im Jahr 2019 300 Mitarbeiter";
+    assert_eq!(
+        spaced_start(t, t.find("300").unwrap()),
+        t.find("300").unwrap()
+    );
+}
+
+#[test]
+fn thousands_grouped_by_spaces() {
+    assert_eq!(
+        de("Der Entsorger Remondis mit mehr als 33 000 Mitarbeitern kauft zu."),
+        vec!["Remondis 33000 more-than -"]
+    );
+}

@@ -83,6 +83,7 @@ pub struct OrganisationExtractor {
     governments: Governments,
     /// Also propose runs of capitalised words (for a learned decision).
     runs: bool,
+    common_words: std::collections::HashSet<String>,
 }
 
 impl OrganisationExtractor {
@@ -108,6 +109,7 @@ impl OrganisationExtractor {
             patterns: Patterns::new(),
             governments: Governments::new(),
             runs: false,
+            common_words: vocab.common_words.clone(),
         }
     }
 
@@ -195,6 +197,7 @@ impl OrganisationExtractor {
             places: &self.places,
             stop: &self.stop,
             patterns: &self.patterns,
+            common: &self.common_words,
         };
         scan.legal_forms(&mut out);
         scan.institutions_en(&mut out);

@@ -76,6 +76,8 @@ pub struct Scan<'a> {
     pub places: &'a PlaceIndex,
     pub stop: &'a Stopwords,
     pub patterns: &'a Patterns,
+    /// Words that are no name on their own (`ontology/common-words.ttl`).
+    pub common: &'a std::collections::HashSet<String>,
 }
 
 impl Scan<'_> {

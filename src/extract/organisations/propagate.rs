@@ -181,20 +181,32 @@ pub fn related(entities: &mut [Entity]) {
         .iter()
         .map(|e| e.forms.iter().map(|f| f.to_lowercase()).collect())
         .collect();
+    // "bundesinnenministerium" -> (its entity, "innenministerium"), also
+    // without a genitive "s": computed once, not once per pair.
+    let federal_of: Vec<(usize, String)> = lower_forms
+        .iter()
+        .enumerate()
+        .flat_map(|(a, forms)| {
+            forms
+                .iter()
+                .filter_map(move |f| f.strip_prefix("bundes").map(|rest| (a, rest.to_owned())))
+        })
+        .flat_map(|(a, rest)| {
+            let plain = rest.strip_suffix('s').map(|r| (a, r.to_owned()));
+            std::iter::once((a, rest)).chain(plain)
+        })
+        .collect();
     let mut pairs = Vec::new();
     for (b, forms_b) in lower_forms.iter().enumerate() {
         let OrgIdentity::Named(key_b) = &entities[b].identity else {
             continue;
         };
-        let federal: Vec<usize> = (0..entities.len())
-            .filter(|&a| a != b)
-            .filter(|&a| {
-                lower_forms[a].iter().any(|fa| {
-                    forms_b
-                        .iter()
-                        .any(|fb| *fa == format!("bundes{fb}") || *fa == format!("bundes{fb}s"))
-                })
-            })
+        let federal: Vec<usize> = federal_of
+            .iter()
+            .filter(|(a, rest)| *a != b && forms_b.iter().any(|fb| rest == fb))
+            .map(|(a, _)| *a)
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
             .collect();
         let one_word = forms_b.iter().all(|f| !f.contains(' '));
         let starts: Vec<usize> = (0..entities.len())
@@ -295,6 +307,16 @@ fn ends_as_name(text: &str, at: usize) -> bool {
 /// "Frostline Holding AG", "Veyra Aerial" for "Hangzhou Veyra Aerial
 /// Technology Co., Ltd.").
 fn search_forms(e: &Entity, stop: &Stopwords, places: &PlaceIndex) -> Vec<String> {
+    // A run of capitalised words was found wherever it is written already;
+    // its words are no name until a decision says so.
+    if e.found_by.iter().all(|f| {
+        matches!(
+            f,
+            crate::extract::Finder::Run | crate::extract::Finder::Part
+        )
+    }) {
+        return Vec::new();
+    }
     // A role noun ("Datenschutzbehörde") names a kind, not this one.
     let mut out: Vec<String> = e
         .forms

@@ -96,7 +96,11 @@ impl Scan<'_> {
         let only_places = words[start..=end]
             .iter()
             .all(|w| self.places.word(&self.text[w.clone()]).is_some());
-        if only_places || span.len() < 2 {
+        // "Verbot", "Behörde", "Regulator Bans Sales": only common words.
+        let only_common = words[start..=end]
+            .iter()
+            .all(|w| self.common.contains(&self.text[w.clone()]));
+        if only_places || only_common || span.len() < 2 {
             return;
         }
         out.push(Candidate::new(span, finder, OrgKind::Other));

@@ -187,3 +187,80 @@ fn a_role_noun_in_an_attribute_makes_no_apposition() {
     let text = "Brunnhuber Sensorik, der Hersteller von Funkmodulen, klagt.";
     assert_eq!(names(text, Lang::De), vec!["Brunnhuber Sensorik"]);
 }
+
+/// The candidates of the learned pipeline's organisation finder.
+fn with_runs(text: &str, lang: Lang) -> Vec<(String, Vec<crate::extract::Finder>)> {
+    use crate::extract::{Document, Extractor, Facts};
+    let vocab = crate::vocab::Vocabulary::built_in().expect("vocabulary");
+    let extractor = super::OrganisationExtractor::new(&vocab).with_runs();
+    let doc = Document::new(text, lang, None);
+    let mut facts = Facts::default();
+    extractor.extract(&doc, &mut facts);
+    let mut out: Vec<(String, Vec<crate::extract::Finder>)> = facts
+        .organisations
+        .iter()
+        .map(|o| (o.name_in_article(), o.found_by.iter().copied().collect()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn runs_of_capitalised_words_are_candidates_only_with_runs() {
+    use crate::extract::Finder;
+    let text =
+        "Regulators in Pretoria suspended West Wind Aviation and Kelmora Freight after an audit.";
+    let found = with_runs(text, Lang::En);
+    assert!(
+        found.contains(&("West Wind Aviation".to_owned(), vec![Finder::Run])),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Kelmora Freight".to_owned(), vec![Finder::Run])),
+        "not joined over 'and': {found:?}"
+    );
+    // The rules alone do not propose them.
+    assert!(!names(text, Lang::En).contains(&"Kelmora Freight".to_owned()));
+}
+
+#[test]
+fn a_name_in_front_of_a_german_compound_is_a_part() {
+    use crate::extract::Finder;
+    let text = "Die Regierung will die Übernahme der Kestrelmann-Lokomotivsparte verbieten.";
+    let found = with_runs(text, Lang::De);
+    assert!(
+        found.contains(&("Kestrelmann".to_owned(), vec![Finder::Part])),
+        "{found:?}"
+    );
+    // Common words are never proposed on their own.
+    assert!(!found.iter().any(|(n, _)| n == "Übernahme"), "{found:?}");
+}
+
+#[test]
+fn a_ministry_keeps_the_country_that_names_it() {
+    assert_eq!(
+        names(
+            "Das russische Verteidigungsministerium widersprach.",
+            Lang::De
+        ),
+        vec!["russische Verteidigungsministerium"]
+    );
+    assert_eq!(
+        names("China’s Ministry of Commerce added 12 companies.", Lang::En),
+        vec!["China’s Ministry of Commerce"]
+    );
+    assert_eq!(
+        names(
+            "Britain's Gambling Commission fined the operator.",
+            Lang::En
+        ),
+        vec!["Gambling Commission"]
+    );
+}
+
+#[test]
+fn a_possessive_is_not_part_of_the_name() {
+    let text = "The authority suspended Kestrel Air's air operator certificate. Kestrel Air Ltd. said it would appeal.";
+    let found = names(text, Lang::En);
+    assert!(!found.iter().any(|n| n.ends_with("'s")), "{found:?}");
+}
