@@ -29,6 +29,8 @@ pub struct Offered {
 pub struct Explained {
     pub what: String,
     pub p: f32,
+    /// At or above the threshold that applies to it.
+    pub kept: bool,
     pub reasons: Vec<(String, f32)>,
 }
 
@@ -168,6 +170,7 @@ impl Pipeline {
                         Explained {
                             what: decide::describe(&facts, c.key),
                             p,
+                            kept: binary.accepts(&c.features.hashes),
                             reasons,
                         }
                     })

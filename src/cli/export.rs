@@ -186,7 +186,7 @@ fn explain(
             let mut candidates = o.candidates;
             candidates.sort_by(|a, b| b.p.total_cmp(&a.p));
             for c in candidates {
-                let mark = if c.p >= o.threshold { "yes" } else { " no" };
+                let mark = if c.kept { "yes" } else { " no" };
                 let why: Vec<String> = c
                     .reasons
                     .iter()

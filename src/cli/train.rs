@@ -43,6 +43,12 @@ pub fn run(cli: &Cli, args: &TrainArgs) -> Result<u8, Failure> {
     {
         settings.kind_share = v;
     }
+    if let Some(v) = std::env::var("NEWSGRAPH_BALANCE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        settings.balance = v;
+    }
     if let Some(v) = std::env::var("NEWSGRAPH_MINCOUNT")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -10,11 +10,13 @@
 //! order of the examples; the same examples give the same weights on any
 //! machine.
 
-/// One training example: indices of the features present, and the label.
+/// One training example: indices of the features present, the label, and
+/// how much it counts (1 = one example).
 #[derive(Debug, Clone)]
 pub struct Example {
     pub features: Vec<u32>,
     pub label: bool,
+    pub weight: f64,
 }
 
 /// A trained binary model: weights by feature index, and a bias.
@@ -105,7 +107,7 @@ pub fn train(examples: &[Example], dims: usize, settings: &Settings) -> Weights 
             weights: vec![0.0; dims],
         };
     }
-    let n = examples.len() as f64;
+    let n = examples.iter().map(|e| e.weight).sum::<f64>().max(1e-9);
     let mut adam = Adam::new(dims + 1);
     let mut grad = vec![0.0f64; dims + 1];
     for _ in 0..settings.iterations {
@@ -116,7 +118,7 @@ pub fn train(examples: &[Example], dims: usize, settings: &Settings) -> Weights 
                     .iter()
                     .map(|&f| params[f as usize + 1])
                     .sum::<f64>();
-            let err = (sigmoid(z) - f64::from(u8::from(e.label))) / n;
+            let err = e.weight * (sigmoid(z) - f64::from(u8::from(e.label))) / n;
             grad[0] += err;
             for &f in &e.features {
                 grad[f as usize + 1] += err;
@@ -240,6 +242,7 @@ mod tests {
         Example {
             features: features.to_vec(),
             label,
+            weight: 1.0,
         }
     }
 

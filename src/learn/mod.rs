@@ -37,6 +37,8 @@ pub struct Settings {
     pub min_count: usize,
     /// A ban gets a second kind when that kind is at least this probable.
     pub kind_share: f32,
+    /// How much articles with many candidates are weighed down (0: not).
+    pub balance: f64,
 }
 
 impl Default for Settings {
@@ -46,6 +48,7 @@ impl Default for Settings {
             threshold_folds: 5,
             min_count: 2,
             kind_share: 0.3,
+            balance: 0.0,
         }
     }
 }
@@ -305,7 +308,13 @@ fn index(labelled: &[Labelled], min_count: usize) -> HashMap<&str, u32> {
     names.into_iter().zip(0u32..).collect()
 }
 
-fn examples(labelled: &[Labelled], index: &HashMap<&str, u32>) -> Vec<Example> {
+fn examples(labelled: &[Labelled], index: &HashMap<&str, u32>, balance: f64) -> Vec<Example> {
+    // An article with many candidates should not outweigh many articles:
+    // each candidate counts 1 / (candidates in its article)^balance.
+    let mut per_article: HashMap<usize, usize> = HashMap::new();
+    for l in labelled {
+        *per_article.entry(l.article).or_default() += 1;
+    }
     labelled
         .iter()
         .map(|l| Example {
@@ -315,6 +324,7 @@ fn examples(labelled: &[Labelled], index: &HashMap<&str, u32>) -> Vec<Example> {
                 .filter_map(|n| index.get(n.as_str()).copied())
                 .collect(),
             label: l.label,
+            weight: (per_article[&l.article] as f64).powf(-balance),
         })
         .collect()
 }
@@ -344,7 +354,7 @@ fn fit(
     settings: &Settings,
 ) -> (Binary, Vec<(String, f32)>, String) {
     let index = index(labelled, settings.min_count);
-    let all = examples(labelled, &index);
+    let all = examples(labelled, &index, settings.balance);
     let weights = logistic::train(&all, index.len(), &settings.logistic);
     // Held-out probabilities for the threshold.
     let k = settings.threshold_folds.max(2);
