@@ -380,7 +380,7 @@ mod tests {
     fn small() -> String {
         let mut w = Writer::new("2 articles");
         for s in ["organisations", "regulators", "bans", "employee-counts"] {
-            w.binary(s, 0.5, None, -1.0, &[("org.known".into(), 2.0)]);
+            w.binary(s, 0.5, -1.0, &[("org.known".into(), 2.0)]);
         }
         w.choice(
             "ban-kinds",
