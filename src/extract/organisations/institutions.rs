@@ -29,13 +29,7 @@ impl Scan<'_> {
             for word in self.text[start..end].split(' ') {
                 let next = at + word.len() + 1;
                 if next < end && (word.ends_with("'s") || word.ends_with("’s")) {
-                    // "China's Ministry of Commerce": a generic ministry is
-                    // named by its country, and the name keeps it.
-                    let stem = word.trim_end_matches("'s").trim_end_matches("’s");
-                    let generic = super::patterns::generic_after_possessive(&self.text[next..end]);
-                    if !(generic && self.places.word(stem).is_some()) {
-                        start = next;
-                    }
+                    start = next;
                 }
                 at = next;
             }

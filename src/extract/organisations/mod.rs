@@ -391,12 +391,11 @@ impl OrganisationExtractor {
         let words = super::lexicon::words_in(text, span);
         let skip = words
             .iter()
-            .take_while(|(at, w)| {
+            .take_while(|(_, w)| {
                 let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
                 words.len() > 1
                     && (self.stop.is_function_word(w)
-                        || (possessive.is_some_and(|p| self.places.word(p).is_some())
-                            && !patterns::generic_after_possessive(&text[*at + w.len()..span.end])))
+                        || possessive.is_some_and(|p| self.places.word(p).is_some()))
             })
             .count();
         words

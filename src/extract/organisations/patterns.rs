@@ -358,22 +358,6 @@ fn initials_match(name: &str, acronym: &str) -> bool {
     i == letters.len() && letters.len() >= 2
 }
 
-/// "Ministry of Commerce" in "China's Ministry of Commerce": a generic
-/// body named by its country, so the country is part of the name.
-pub(super) fn generic_after_possessive(rest: &str) -> bool {
-    let rest = rest.trim();
-    [
-        "Ministry",
-        "Foreign Ministry",
-        "Embassy",
-        "Cabinet",
-        "Government",
-    ]
-    .iter()
-    .any(|g| rest.starts_with(g))
-        || rest.ends_with(" Ministry")
-}
-
 /// "Britain's", "China's": a possessive place in front of a name.
 /// "Bishkek-based", "Munich-based": where a company sits, before its name.
 fn is_seat(word: &str) -> bool {
