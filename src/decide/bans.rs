@@ -715,13 +715,18 @@ pub fn decide(model: &Model, cx: &Context, doc: &Document<'_>, facts: &mut Facts
         // "Betriebsverbot", "sanctions") it stands: measured on the real
         // corpus and the development set, that beats the kind model. Their
         // sales ban is also their guess when no word says the kind
-        // (`bans::default_kind`), so it is left to the model, as are the
-        // pairs the rules missed.
+        // (`bans::default_kind`): it stands only where a word names it
+        // ("Verkaufsverbot"); otherwise the model decides, as for the pairs
+        // the rules missed.
+        let sales_named = c
+            .kind
+            .hashes
+            .contains(&super::features::hash("kind.word", Some("sales-ban")));
         let rule_kinds: Vec<&str> = rules
             .iter()
             .filter(|b| b.regulator == Some(c.regulator) && b.target == c.target)
             .map(|b| b.kind.as_str())
-            .filter(|k| *k != "sales-ban")
+            .filter(|k| *k != "sales-ban" || sales_named)
             .collect();
         let kinds = if rule_kinds.is_empty() {
             kinds
