@@ -715,13 +715,14 @@ pub fn decide(model: &Model, cx: &Context, doc: &Document<'_>, facts: &mut Facts
         // "Betriebsverbot", "sanctions") it stands: measured on the real
         // corpus and the development set, that beats the kind model. Their
         // sales ban is also their guess when no word says the kind
-        // (`bans::default_kind`): it stands only where a word names it
-        // ("Verkaufsverbot"); otherwise the model decides, as for the pairs
-        // the rules missed.
-        let sales_named = c
-            .kind
-            .hashes
-            .contains(&super::features::hash("kind.word", Some("sales-ban")));
+        // (`bans::default_kind`): it stands only where a word says it
+        // ("Verkaufsverbot", "den Verkauf untersagt"); otherwise the model
+        // decides, as for the pairs the rules missed.
+        let sales_named = ["kind.word", "kind.cue"].iter().any(|t| {
+            c.kind
+                .hashes
+                .contains(&super::features::hash(t, Some("sales-ban")))
+        });
         let rule_kinds: Vec<&str> = rules
             .iter()
             .filter(|b| b.regulator == Some(c.regulator) && b.target == c.target)
