@@ -120,7 +120,8 @@ impl PlaceIndex {
     /// after a locative preposition, or "hierzulande".
     pub fn located(&self, text: &str) -> Option<PlaceHit> {
         self.find(text).into_iter().find(|h| {
-            let lead = text[..h.span.start].trim_end().to_lowercase();
+            let from = text.floor_char_boundary(h.span.start.saturating_sub(40));
+            let lead = text[from..h.span.start].trim_end().to_lowercase();
             h.word == PlaceWord::Deictic
                 || (h.word == PlaceWord::Name && LOCATIVE.iter().any(|p| lead.ends_with(p)))
         })

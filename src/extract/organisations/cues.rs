@@ -266,7 +266,10 @@ impl Scan<'_> {
     /// "Germany's Uniper": skips a possessive place before a name.
     fn possessive_place(&self, at: usize) -> Option<usize> {
         let rest = &self.text[at..];
-        let word_len = rest.find(['\'', '’'])?;
+        // Within the next word only: a search to the end of the text for
+        // every role noun would make long articles quadratic.
+        let word = rest.split(char::is_whitespace).next().unwrap_or_default();
+        let word_len = word.find(['\'', '’'])?;
         let word = &rest[..word_len];
         let after = rest[word_len..]
             .strip_prefix("'s ")
@@ -292,13 +295,9 @@ impl Scan<'_> {
                 || second.chars().any(|c| c.is_ascii_digit());
             let designator = crate::text::names::key(&format!("{} {}", pair[0], second))
                 .is_some_and(|k| !k.contains(' '));
-            let recurs = self
-                .text
-                .matches(&format!("{} {}", pair[0], second))
-                .count()
-                > 1;
             let english = second.is_ascii() && !second.ends_with("en") && !second.ends_with("ung");
-            if !(adjective || camel || designator || recurs || english) {
+            let recurs = || self.pair_count(pair[0], second) > 1;
+            if !(adjective || camel || designator || english || recurs()) {
                 break;
             }
             len = run.find(second).map_or(len, |i| i + second.len());
@@ -360,7 +359,8 @@ impl Scan<'_> {
             let name_text = &self.text[start..name.end()];
             // Not "aus Husum, einer der größten ..." (a town) nor
             // "Separately, the Reserve Bank ..." (an adverb).
-            let lead = self.text[..start].trim_end().to_lowercase();
+            let from = self.text.floor_char_boundary(start.saturating_sub(40));
+            let lead = self.text[from..start].trim_end().to_lowercase();
             let after_preposition = ["aus", "in", "from", "at", "near", "von", "bei", "im"]
                 .iter()
                 .any(|p| lead.ends_with(&format!(" {p}")));

@@ -198,6 +198,7 @@ impl OrganisationExtractor {
             stop: &self.stop,
             patterns: &self.patterns,
             common: &self.common_words,
+            pairs: std::cell::OnceCell::new(),
         };
         scan.legal_forms(&mut out);
         scan.institutions_en(&mut out);
@@ -252,7 +253,10 @@ impl OrganisationExtractor {
         }
         // A preposition of place up to two words before it ("in der
         // gesamten Europäischen Union").
-        let lead = text[..span.start].trim_end().to_lowercase();
+        // The last few words before it only: lower-casing all the text
+        // before every candidate made long articles quadratic.
+        let from = text.floor_char_boundary(span.start.saturating_sub(80));
+        let lead = text[from..span.start].trim_end().to_lowercase();
         let words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
         let locative = [
             "in",

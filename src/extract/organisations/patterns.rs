@@ -78,6 +78,24 @@ pub struct Scan<'a> {
     pub patterns: &'a Patterns,
     /// Words that are no name on their own (`ontology/common-words.ttl`).
     pub common: &'a std::collections::HashSet<String>,
+    /// How often each pair of adjacent words occurs, counted once when
+    /// first asked.
+    pub pairs: std::cell::OnceCell<std::collections::HashMap<(&'a str, &'a str), usize>>,
+}
+
+impl<'a> Scan<'a> {
+    /// How often "`first` `second`" stands in the text.
+    pub(super) fn pair_count(&self, first: &str, second: &str) -> usize {
+        let pairs = self.pairs.get_or_init(|| {
+            let words: Vec<&'a str> = self.text.split_whitespace().collect();
+            let mut counts = std::collections::HashMap::new();
+            for w in words.windows(2) {
+                *counts.entry((w[0], w[1])).or_insert(0) += 1;
+            }
+            counts
+        });
+        pairs.get(&(first, second)).copied().unwrap_or(0)
+    }
 }
 
 impl Scan<'_> {
