@@ -65,10 +65,14 @@ pub fn for_trigger(
 
 fn in_range<'f>(facts: &'f Facts, range: &Range<usize>) -> impl Iterator<Item = &'f DateMention> {
     let range = range.clone();
-    facts
+    // Dates are in text order: start at the first in the range.
+    let first = facts
         .dates
+        .partition_point(|d| d.evidence.span.start < range.start);
+    facts.dates[first..]
         .iter()
-        .filter(move |d| range.start <= d.evidence.span.start && d.evidence.span.end <= range.end)
+        .take_while(move |d| d.evidence.span.start < range.end)
+        .filter(move |d| d.evidence.span.end <= range.end)
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
@@ -108,11 +112,9 @@ pub fn from_context(
         let Some(range) = doc.sentences.get(index) else {
             continue;
         };
-        let names_regulator = facts.mentions.iter().any(|m| {
-            m.org == regulator
-                && range.start <= m.evidence.span.start
-                && m.evidence.span.end <= range.end
-        });
+        let names_regulator = crate::extract::context::mentions_in(facts, range.clone())
+            .iter()
+            .any(|(org, _)| *org == regulator);
         if !names_regulator {
             continue;
         }

@@ -209,7 +209,8 @@ impl OrganisationExtractor {
         scan.appositions(&mut out);
         if self.runs {
             // Last, and only where no other finder named anything.
-            let taken: Vec<Range<usize>> = out.iter().map(|c| c.span.clone()).collect();
+            let mut taken: Vec<Range<usize>> = out.iter().map(|c| c.span.clone()).collect();
+            taken.sort_by_key(|t| t.start);
             scan.name_runs(&taken, &mut out);
         }
         let intros = scan.acronym_introductions();
@@ -295,7 +296,14 @@ impl OrganisationExtractor {
         });
         let mut kept: Vec<Candidate> = Vec::new();
         for c in candidates {
-            let Some(k) = kept.iter_mut().rev().find(|k| overlaps(&k.span, &c.span)) else {
+            // Kept spans do not overlap and come in order: only the last few
+            // can reach a candidate that starts after them all.
+            let Some(k) = kept
+                .iter_mut()
+                .rev()
+                .take(4)
+                .find(|k| overlaps(&k.span, &c.span))
+            else {
                 kept.push(c);
                 continue;
             };

@@ -239,10 +239,15 @@ pub fn short_forms(text: &str, entities: &mut [Entity], stop: &Stopwords, places
             owners.entry(form).or_default().insert(i);
         }
     }
-    let mut covered: Vec<Range<usize>> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(|(s, _)| s.clone()))
-        .collect();
+    // Spans already named, by start: looking up the few that start just
+    // before a new one keeps long articles linear.
+    let mut covered: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for e in entities.iter() {
+        for (s, _) in &e.mentions {
+            let end = covered.entry(s.start).or_insert(s.end);
+            *end = (*end).max(s.end);
+        }
+    }
     // A form several entities could go by goes to the one that is written
     // so, else to the one the article names first: "Lianxin" is the company
     // of the lead, not its parent named at the end.
@@ -279,10 +284,15 @@ pub fn short_forms(text: &str, entities: &mut [Entity], stop: &Stopwords, places
             if !starts_word(text, at) || !ends_as_name(text, span.end) {
                 continue;
             }
-            if covered.iter().any(|c| overlaps(c, &span)) {
+            let taken = covered
+                .range(..span.end)
+                .rev()
+                .take_while(|(start, _)| **start + 512 > span.start)
+                .any(|(start, end)| overlaps(&(*start..*end), &span));
+            if taken {
                 continue;
             }
-            covered.push(span.clone());
+            covered.insert(span.start, span.end);
             let entity = &mut entities[owner];
             entity.forms.insert(form.clone());
             entity.mentions.push((span, PROPAGATED));

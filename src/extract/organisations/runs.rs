@@ -87,10 +87,7 @@ impl Scan<'_> {
             span = span.start..span.start + front.len();
             finder = Finder::Part;
         }
-        if taken
-            .iter()
-            .any(|t| t.start < span.end && span.start < t.end)
-        {
+        if overlaps_any(taken, &span) {
             return;
         }
         let only_places = words[start..=end]
@@ -105,6 +102,20 @@ impl Scan<'_> {
         }
         out.push(Candidate::new(span, finder, OrgKind::Other));
     }
+}
+
+/// Whether `span` overlaps any of `taken`, which is sorted by start: the
+/// spans that start before `span` ends, looked at from the nearest back
+/// (a scan of all of them per run made long articles quadratic).
+fn overlaps_any(taken: &[Range<usize>], span: &Range<usize>) -> bool {
+    let before_end = taken.partition_point(|t| t.start < span.end);
+    // Spans are short: one that starts more than a few hundred bytes
+    // earlier cannot reach `span`.
+    taken[..before_end]
+        .iter()
+        .rev()
+        .take_while(|t| t.start + 512 > span.start)
+        .any(|t| span.start < t.end)
 }
 
 /// A word as written, without the punctuation around it.
