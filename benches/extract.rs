@@ -261,4 +261,37 @@ fn main() {
     if let Some(w) = worker {
         println!("worker:   {w:.2} MB/s per core, per CPU second");
     }
+    long_articles(&pipeline, a.filter.as_deref());
+}
+
+/// One article that repeats one sentence 2,500 to 20,000 times: the cost of
+/// an article should grow with its length, not with its square.
+fn long_articles(pipeline: &Pipeline, filter: Option<&str>) {
+    if filter.is_some_and(|f| !"long articles".contains(f)) {
+        return;
+    }
+    let sentences = [
+        (
+            "ban",
+            "Die Bundesnetzagentur verbietet der Firma Alpha GmbH den Verkauf. ",
+        ),
+        (
+            "count",
+            "Die Firma Alpha GmbH beschäftigt rund 300 Mitarbeiter in Berlin. ",
+        ),
+    ];
+    for (name, sentence) in sentences {
+        let mut first = None;
+        let mut line = format!("long article ({name} sentence):");
+        for n in [2_500, 5_000, 10_000, 20_000] {
+            let text = sentence.repeat(n);
+            let c = cpu_time();
+            let doc = Document::new(&text, Lang::De, None);
+            black_box(pipeline.run(&doc));
+            let secs = (cpu_time() - c).as_secs_f64();
+            let base = *first.get_or_insert(secs);
+            line.push_str(&format!("  x{n}: {secs:.2} s ({:.1}x)", secs / base));
+        }
+        println!("{line}");
+    }
 }

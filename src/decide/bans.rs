@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use super::features::{Features, bucket};
 use super::model::Model;
-use super::organisations::{certainty, kind_name};
+use super::organisations::{certainties, kind_name};
 use super::words::{after, before, lower_words, word_index};
 use super::{Candidate, Context, Key};
 use crate::extract::bans::dates;
@@ -93,9 +93,9 @@ pub fn pair_candidates(
         }
     }
     let main = main_company(facts);
-    let certainties: Vec<usize> = (0..facts.organisations.len())
-        .map(|org| {
-            let level = certainty(facts, org);
+    let certainties: Vec<usize> = certainties(facts)
+        .into_iter()
+        .map(|level| {
             CERTAINTY
                 .iter()
                 .position(|(t, _)| t.ends_with(level))

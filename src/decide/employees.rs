@@ -6,7 +6,7 @@
 
 use super::features::{Features, bucket};
 use super::model::Binary;
-use super::organisations::{certainty, kind_name};
+use super::organisations::{certainties, kind_name};
 use super::words::{after, before, word_index};
 use super::{Candidate, Context, Key};
 use crate::extract::context::{company_before, main_company, mentions_in};
@@ -20,6 +20,7 @@ pub fn candidates(
 ) -> Vec<Candidate> {
     let text = doc.text;
     let main = main_company(facts);
+    let certainty = certainties(facts);
     let mut out = Vec::new();
     for (index, count) in facts.employee_counts.iter().enumerate() {
         let span = &count.evidence.span;
@@ -62,7 +63,10 @@ pub fn candidates(
                 .get(org)
                 .map_or("other", |o| kind_name(o.kind));
             f.add("emp.org-kind", kind);
-            f.add("emp.certainty", certainty(facts, org));
+            f.add(
+                "emp.certainty",
+                certainty.get(org).copied().unwrap_or("low"),
+            );
             if cx.is_outlet(facts, org) {
                 f.add("emp.org-kind", "outlet");
             }

@@ -337,16 +337,21 @@ pub fn decide(model: &Binary, found: &[Candidate], facts: &mut Facts) {
     facts.retain_organisations(|id, _| p[id] >= model.threshold);
 }
 
-/// How sure the organisation decision was of `org`, as a feature value.
-pub fn certainty(facts: &Facts, org: usize) -> &'static str {
-    let p = facts
-        .mentions_of(org)
-        .map(|m| m.evidence.confidence)
-        .fold(0.0f32, f32::max);
-    match p {
-        p if p >= 0.9 => "0.9",
-        p if p >= 0.7 => "0.7",
-        p if p >= 0.5 => "0.5",
-        _ => "low",
+/// How sure the organisation decision was of each organisation, as a
+/// feature value: one pass over the mentions.
+pub fn certainties(facts: &Facts) -> Vec<&'static str> {
+    let mut p = vec![0.0f32; facts.organisations.len()];
+    for m in &facts.mentions {
+        if let Some(best) = p.get_mut(m.org) {
+            *best = best.max(m.evidence.confidence);
+        }
     }
+    p.into_iter()
+        .map(|p| match p {
+            p if p >= 0.9 => "0.9",
+            p if p >= 0.7 => "0.7",
+            p if p >= 0.5 => "0.5",
+            _ => "low",
+        })
+        .collect()
 }

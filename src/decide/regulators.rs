@@ -4,7 +4,7 @@
 
 use super::features::{Features, bucket};
 use super::model::Binary;
-use super::organisations::{certainty, kind_name};
+use super::organisations::{certainties, kind_name};
 use super::words::before;
 use super::{Candidate, Context, Key};
 use crate::extract::{Document, Evidence, Facts, OrgIdentity, RegulatorRole};
@@ -27,10 +27,11 @@ pub fn candidates(
             list.push(i);
         }
     }
+    let certainty = certainties(facts);
     for (id, org) in facts.organisations.iter().enumerate() {
         let mut f = Features::per_language(keep_names, doc.lang.code());
         f.add("reg.kind", kind_name(org.kind));
-        f.add("reg.certainty", certainty(facts, id));
+        f.add("reg.certainty", certainty[id]);
         if matches!(org.id, OrgIdentity::Known(_)) {
             f.flag("reg.known");
         }
