@@ -149,12 +149,23 @@ impl BanExtractor {
                 .collect();
             // What "the ban" or "the decision" refers to: the measure(s) last
             // reported with a named regulator.
+            // Reports come in sentence order: those of the last sentence
+            // with one are at the end (a scan of all reports per sentence
+            // made long articles quadratic).
             let previous: Vec<Report> = match reports.iter().rev().find(|r| r.explicit) {
-                Some(last) => reports
-                    .iter()
-                    .filter(|r| r.sentence == last.sentence && r.explicit)
-                    .cloned()
-                    .collect(),
+                Some(last) => {
+                    let at = last.sentence;
+                    let mut same: Vec<Report> = reports
+                        .iter()
+                        .rev()
+                        .skip_while(|r| r.sentence > at)
+                        .take_while(|r| r.sentence == at)
+                        .filter(|r| r.explicit)
+                        .cloned()
+                        .collect();
+                    same.reverse();
+                    same
+                }
                 None => reports.last().cloned().into_iter().collect(),
             };
             if triggers.is_empty() {
