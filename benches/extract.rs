@@ -185,6 +185,7 @@ fn main() {
         let name = match stage {
             Stage::Extract(e) => format!("extractor {}", e.name()),
             Stage::Decide(fact) => format!("decision {}", fact.name()),
+            Stage::Tag => "decision name tagger".to_owned(),
         };
         let mut inputs: Vec<Facts> = prefix.clone();
         report.stage(&name, || {

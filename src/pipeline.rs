@@ -39,6 +39,9 @@ pub enum Stage {
     Extract(Box<dyn Extractor>),
     /// The model's decision on the candidates of one fact type.
     Decide(FactType),
+    /// The learned name tagger proposes names and marks the rules'
+    /// candidates it agrees with.
+    Tag,
 }
 
 pub struct Pipeline {
@@ -61,6 +64,7 @@ impl Pipeline {
             Stage::Extract(Box::new(
                 organisations::OrganisationExtractor::new(vocab).with_runs(),
             )),
+            Stage::Tag,
             Stage::Decide(FactType::Organisations),
             Stage::Extract(Box::new(
                 employees::EmployeeExtractor::new(vocab).with_jobs(),
@@ -122,7 +126,7 @@ impl Pipeline {
     pub fn extractors(&self) -> impl Iterator<Item = &dyn Extractor> {
         self.stages.iter().filter_map(|s| match s {
             Stage::Extract(e) => Some(e.as_ref()),
-            Stage::Decide(_) => None,
+            Stage::Decide(_) | Stage::Tag => None,
         })
     }
 
@@ -200,6 +204,7 @@ impl Pipeline {
         let name = match stage {
             Stage::Extract(e) => e.name(),
             Stage::Decide(fact) => fact.name(),
+            Stage::Tag => "name tagger",
         };
         // A decision changes the facts only once its candidates are scored:
         // if it fails, the extractors' facts stand as they are.
@@ -209,6 +214,11 @@ impl Pipeline {
             Stage::Decide(fact) => {
                 if let Some(model) = model {
                     decide::decide(*fact, model, &self.context, doc, facts);
+                }
+            }
+            Stage::Tag => {
+                if let Some(model) = model {
+                    decide::tagger::apply(&model.tagger, &self.context, doc, facts);
                 }
             }
         }));
@@ -223,7 +233,7 @@ impl Pipeline {
             }
             let what = match stage {
                 Stage::Extract(_) => "extractor",
-                Stage::Decide(_) => "decision",
+                Stage::Decide(_) | Stage::Tag => "decision",
             };
             facts
                 .failures

@@ -100,6 +100,25 @@ pub const TEMPLATES: &[&str] = &[
     "emp.orgs",
     "emp.place",
     "emp.certainty",
+    // the name tagger
+    "tag.bias",
+    "tag.w",
+    "tag.s",
+    "tag.p3",
+    "tag.s3",
+    "tag.s4",
+    "tag.cap",
+    "tag.start",
+    "tag.w-1",
+    "tag.w+1",
+    "tag.s-1",
+    "tag.s+1",
+    "tag.rule",
+    "tag.common",
+    "tag.given",
+    "tag.place",
+    "tag.legal",
+    "tag.lang",
 ];
 
 /// Templates whose values are words of the text: they need no language

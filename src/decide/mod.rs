@@ -24,6 +24,7 @@ pub mod features;
 pub mod model;
 pub mod organisations;
 pub mod regulators;
+pub mod tagger;
 mod words;
 
 pub use features::Features;

@@ -111,6 +111,8 @@ pub struct Model {
     pub bans: Binary,
     pub ban_kinds: Choice,
     pub employee_counts: Binary,
+    /// The name tagger.
+    pub tagger: super::tagger::Tagger,
     /// Text of the `trained` line.
     pub about: String,
     /// A digest of the file, for the extraction's identity.
@@ -144,6 +146,7 @@ impl std::error::Error for ModelError {}
 
 /// The sections of a model file, in order.
 const SECTIONS: &[&str] = &[
+    "tagger",
     "organisations",
     "regulators",
     "bans",
@@ -217,6 +220,7 @@ impl Model {
                 (None, "trained") => model.about = rest.to_owned(),
                 (None, _) => return Err(syntax(n, format!("unexpected `{key}`"))),
                 (Some("ban-kinds"), _) => parse_choice(&mut model.ban_kinds, n, key, rest)?,
+                (Some("tagger"), _) => parse_tagger(&mut model.tagger, n, key, rest)?,
                 (Some(s), _) => {
                     let binary = match s {
                         "organisations" => &mut model.organisations,
@@ -278,6 +282,49 @@ fn parse_binary(b: &mut Binary, n: usize, key: &str, rest: &str) -> Result<(), M
             b.weights.insert(feature(n, rest)?, number(n, weight)?);
         }
     }
+    Ok(())
+}
+
+/// `trans PREVIOUS wO wB wI` or `wO wB wI FEATURE`.
+fn parse_tagger(
+    t: &mut super::tagger::Tagger,
+    n: usize,
+    key: &str,
+    rest: &str,
+) -> Result<(), ModelError> {
+    let syntax = |message: &str| ModelError::Syntax {
+        line: n,
+        message: message.to_owned(),
+    };
+    let three = |parts: &[&str]| -> Result<[f32; 3], ModelError> {
+        if parts.len() != 3 {
+            return Err(syntax("expected three weights (O B I)"));
+        }
+        Ok([
+            number(n, parts[0])?,
+            number(n, parts[1])?,
+            number(n, parts[2])?,
+        ])
+    };
+    if key == "trans" {
+        let parts: Vec<&str> = rest.split(' ').collect();
+        let previous = match parts.first() {
+            Some(&"O") => 0,
+            Some(&"B") => 1,
+            Some(&"I") => 2,
+            Some(&"^") => 3,
+            _ => return Err(syntax("expected `trans O|B|I|^ wO wB wI`")),
+        };
+        t.transitions[previous] = three(&parts[1..])?;
+        return Ok(());
+    }
+    let (more, name) = rest
+        .rsplit_once(' ')
+        .ok_or_else(|| syntax("expected `wO wB wI FEATURE`"))?;
+    let mut parts = vec![key];
+    parts.extend(more.split(' '));
+    let w = three(&parts)?;
+    t.weights.insert(feature(n, name)?, w);
     Ok(())
 }
 
@@ -368,6 +415,31 @@ impl Writer {
         }
     }
 
+    /// The name tagger's section.
+    pub fn tagger(
+        &mut self,
+        tagger: &super::tagger::Tagger,
+        names: &std::collections::HashMap<u64, String>,
+    ) {
+        let _ = writeln!(self.out, "\n[tagger]");
+        for (p, row) in ["O", "B", "I", "^"].iter().zip(tagger.transitions) {
+            let _ = writeln!(
+                self.out,
+                "trans {p} {:.4} {:.4} {:.4}",
+                row[0], row[1], row[2]
+            );
+        }
+        let mut rows: Vec<(&String, [f32; 3])> = tagger
+            .weights
+            .iter()
+            .filter_map(|(h, w)| names.get(h).map(|n| (n, *w)))
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        for (name, w) in rows {
+            let _ = writeln!(self.out, "{:.4} {:.4} {:.4} {name}", w[0], w[1], w[2]);
+        }
+    }
+
     pub fn finish(self) -> String {
         self.out
     }
@@ -379,6 +451,7 @@ mod tests {
 
     fn small() -> String {
         let mut w = Writer::new("2 articles");
+        w.tagger(&Default::default(), &std::collections::HashMap::default());
         for s in ["organisations", "regulators", "bans", "employee-counts"] {
             w.binary(s, 0.5, -1.0, &[("org.known".into(), 2.0)]);
         }
@@ -432,7 +505,7 @@ mod tests {
         assert!(
             matches!(
                 Model::parse(&bad_number),
-                Err(ModelError::Syntax { line: 6, .. })
+                Err(ModelError::Syntax { line: 12, .. })
             ),
             "{:?}",
             Model::parse(&bad_number)

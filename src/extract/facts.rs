@@ -101,6 +101,8 @@ pub enum Finder {
     /// The name at the front of a German compound ("Vossloh" in
     /// "Vossloh-Lokomotivsparte"): a candidate for the learned decision.
     Part,
+    /// The learned name tagger (`crate::decide::tagger`).
+    Tagger,
     /// A role noun or apposition next to it ("der Chipkonzern X").
     Cue,
     /// An institution's head word ("Landgericht", "Authority").
@@ -118,6 +120,7 @@ impl Finder {
         match self {
             Finder::Run => "run",
             Finder::Part => "part",
+            Finder::Tagger => "tagger",
             Finder::Cue => "cue",
             Finder::Institution => "institution",
             Finder::LegalForm => "legal-form",

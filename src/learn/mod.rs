@@ -23,6 +23,7 @@ pub mod details;
 pub mod gold;
 pub mod logistic;
 pub mod score;
+pub mod tagger;
 
 use corpus::Annotated;
 use gold::Standing;
@@ -101,6 +102,13 @@ pub fn train(
                 }
                 continue;
             }
+            Stage::Tag => {
+                let (tagger, names, line) = fit_tagger(articles, &docs, &mut facts, cx);
+                report.push(format!("name tagger: {line}"));
+                writer.tagger(&tagger, &names);
+                model.tagger = tagger;
+                continue;
+            }
             Stage::Decide(fact) => *fact,
         };
         let mut labelled = Vec::new();
@@ -163,6 +171,76 @@ pub fn train(
         file,
         report,
     }
+}
+
+/// Trains the name tagger and tags the training articles: each part of
+/// them with a tagger trained on the others, so that the organisation
+/// decision learns what the tagger does on articles it has not seen.
+fn fit_tagger(
+    articles: &[&Annotated],
+    docs: &[Document<'_>],
+    facts: &mut [Facts],
+    cx: &crate::decide::Context,
+) -> (crate::decide::tagger::Tagger, HashMap<u64, String>, String) {
+    const EPOCHS: usize = 15;
+    const PARTS: usize = 3;
+    let mut names = HashMap::new();
+    let per_article: Vec<Vec<tagger::Sentence>> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| tagger::sentences(cx, &docs[i], &facts[i], a, &mut names))
+        .collect();
+    let part_of = folds(articles, PARTS);
+    // How well held-out tags find the gold names (spans of tokens).
+    let mut tally = score::Tally::default();
+    let span_set = |tags: &[usize]| -> std::collections::HashSet<(usize, usize)> {
+        let mut out = std::collections::HashSet::new();
+        let mut start = None;
+        for (i, t) in tags.iter().chain(std::iter::once(&0)).enumerate() {
+            if *t != 2
+                && let Some(s) = start.take()
+            {
+                out.insert((s, i));
+            }
+            if *t == 1 {
+                start = Some(i);
+            }
+        }
+        out
+    };
+    for part in 0..PARTS {
+        let train: Vec<&tagger::Sentence> = per_article
+            .iter()
+            .zip(&part_of)
+            .filter(|(_, p)| **p != part)
+            .flat_map(|(s, _)| s.iter())
+            .collect();
+        let held_out = tagger::train(&train, EPOCHS);
+        for (i, p) in part_of.iter().enumerate() {
+            if *p == part {
+                for s in &per_article[i] {
+                    let guess = held_out.decode(&s.features);
+                    let (g, t) = (span_set(&guess), span_set(&s.tags));
+                    tally.tp += g.intersection(&t).count();
+                    tally.fp += g.difference(&t).count();
+                    tally.fn_ += t.difference(&g).count();
+                }
+                crate::decide::tagger::apply(&held_out, cx, &docs[i], &mut facts[i]);
+            }
+        }
+    }
+    let all: Vec<&tagger::Sentence> = per_article.iter().flatten().collect();
+    let tagger = tagger::train(&all, EPOCHS);
+    let tokens: usize = all.iter().map(|s| s.tags.len()).sum();
+    let line = format!(
+        "{} sentences, {tokens} words, {} weighted features; held-out names P {:.3} R {:.3} F1 {:.3}",
+        all.len(),
+        tagger.weights.len(),
+        tally.precision(),
+        tally.recall(),
+        tally.f1()
+    );
+    (tagger, names, line)
 }
 
 /// Labels candidates from the gold; returns them and how many gold facts

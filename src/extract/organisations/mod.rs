@@ -40,7 +40,7 @@ fn confidence(finder: Finder) -> f32 {
         Finder::LegalForm => 0.9,
         Finder::Institution => 0.85,
         Finder::Cue => 0.75,
-        Finder::Run | Finder::Part => 0.5,
+        Finder::Run | Finder::Part | Finder::Tagger => 0.5,
     }
 }
 
