@@ -386,7 +386,7 @@ mod tests {
             words,
             [
                 "Die",
-                "U.S.-Behörde",
+                "US-Behörde",
                 "sperrt",
                 "Rolls-Royce",
                 ",",
