@@ -11,7 +11,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::Context;
-use super::features::hash;
+use super::features::hash_value;
 use crate::extract::{
     Document, Evidence, Facts, Finder, OrgIdentity, OrgKind, OrgMention, Organisation,
 };
@@ -97,16 +97,20 @@ fn shape(word: &str) -> String {
     out
 }
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
-}
+use super::words::lower;
 
-fn affix(word: &str, n: usize, end: bool) -> String {
-    let chars: Vec<char> = word.to_lowercase().chars().collect();
+/// The first or last `n` characters of a (lower-case) word, borrowed.
+fn affix(word: &str, n: usize, end: bool) -> &str {
     if end {
-        chars[chars.len().saturating_sub(n)..].iter().collect()
+        let at = word
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        &word[at..]
     } else {
-        chars[..n.min(chars.len())].iter().collect()
+        let at = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+        &word[..at]
     }
 }
 
@@ -151,64 +155,79 @@ pub fn features(
 ) -> SentenceFeatures {
     let text = doc.text;
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.clone()]).collect();
+    // Each word's lower case and shape once: neighbours reuse them.
+    let lowers: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| lower(w)).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
     let marks = rule_marks(facts, tokens);
     let mut hashes = Vec::with_capacity(tokens.len());
     let mut all_names = keep_names.then(Vec::new);
     let lang = doc.lang.code();
     for (i, word) in words.iter().enumerate() {
-        let mut h = Vec::with_capacity(24);
+        let mut h = Vec::with_capacity(20);
         let mut n = keep_names.then(Vec::new);
-        let mut add = |template: &'static str, value: &str| {
-            h.push(hash(template, Some(value)));
+        let mut add = |template: &'static str, value: &[&str]| {
+            h.push(hash_value(template, value));
             if let Some(n) = &mut n {
-                n.push(format!(
-                    "{template}={}",
-                    value.replace(char::is_whitespace, "_")
-                ));
+                n.push(format!("{template}={}", value.concat()));
             }
         };
+        let low: &str = &lowers[i];
+        let sh = shapes[i].as_str();
         let cap = word.starts_with(char::is_uppercase);
-        let sh = shape(word);
-        add("tag.bias", "1");
-        add("tag.w", &lower(word));
-        add("tag.s", &sh);
-        add("tag.p3", &affix(word, 3, false));
-        add("tag.s3", &affix(word, 3, true));
-        add("tag.s4", &affix(word, 4, true));
-        add("tag.lang", &format!("{lang}:{sh}"));
+        add("tag.bias", &["1"]);
+        add("tag.w", &[low]);
+        add("tag.s", &[sh]);
+        add("tag.p3", &[affix(low, 3, false)]);
+        add("tag.s3", &[affix(low, 3, true)]);
+        add("tag.s4", &[affix(low, 4, true)]);
+        add("tag.lang", &[lang, ":", sh]);
         if i == 0 {
-            add("tag.start", if cap { "cap" } else { "lower" });
+            add("tag.start", &[if cap { "cap" } else { "lower" }]);
         }
-        add(
-            "tag.cap",
-            &format!("{lang}:{}", if cap { "cap" } else { "no" }),
-        );
-        let prev = i.checked_sub(1).map(|j| words[j]);
-        let next = words.get(i + 1);
-        add("tag.w-1", &prev.map_or("^".to_owned(), lower));
-        add("tag.w+1", &next.map_or("$".to_owned(), |w| lower(w)));
-        add("tag.s-1", &prev.map_or("^".to_owned(), shape));
-        add("tag.s+1", &next.map_or("$".to_owned(), |w| shape(w)));
+        add("tag.cap", &[lang, ":", if cap { "cap" } else { "no" }]);
+        match i.checked_sub(1) {
+            Some(j) => {
+                add("tag.w-1", &[&lowers[j]]);
+                add("tag.s-1", &[&shapes[j]]);
+            }
+            None => {
+                add("tag.w-1", &["^"]);
+                add("tag.s-1", &["^"]);
+            }
+        }
+        match lowers.get(i + 1) {
+            Some(next) => {
+                add("tag.w+1", &[next]);
+                add("tag.s+1", &[&shapes[i + 1]]);
+            }
+            None => {
+                add("tag.w+1", &["$"]);
+                add("tag.s+1", &["$"]);
+            }
+        }
         match marks[i] {
             Some((finder, begins)) => {
                 add(
                     "tag.rule",
-                    &format!("{}:{}", finder.name(), if begins { "B" } else { "I" }),
+                    &[finder.name(), if begins { ":B" } else { ":I" }],
                 );
             }
-            None => add("tag.rule", "none"),
+            None => add("tag.rule", &["none"]),
         }
-        if cx.common_words.contains(*word) {
-            add("tag.common", "1");
-        }
-        if cx.given_names.contains(*word) {
-            add("tag.given", "1");
-        }
-        if cx.places.word(word).is_some() {
-            add("tag.place", "1");
-        }
-        if names::LEGAL_FORMS.contains(word) {
-            add("tag.legal", "1");
+        // Word lists hold words: punctuation and numbers need no lookup.
+        if word.starts_with(char::is_alphabetic) {
+            if cx.common_words.contains(*word) {
+                add("tag.common", &["1"]);
+            }
+            if cap && cx.given_names.contains(*word) {
+                add("tag.given", &["1"]);
+            }
+            if cx.places.word(word).is_some() {
+                add("tag.place", &["1"]);
+            }
+            if cap && names::LEGAL_FORMS.contains(word) {
+                add("tag.legal", &["1"]);
+            }
         }
         hashes.push(h);
         if let (Some(all), Some(n)) = (&mut all_names, n) {
